@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { digest, randomToken } from './secrets.js';
+import { Session } from './session.entity.js';
+import { User } from './user.entity.js';
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Returns the cookie token; only its digest is stored. */
+  async create(userId: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomToken();
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
+    await this.dataSource.manager.insert(Session, { userId, tokenHash: this.hash(token), expiresAt });
+    return { token, expiresAt };
+  }
+
+  async resolve(token: string): Promise<{ session: Session; user: User } | null> {
+    const session = await this.dataSource.manager.findOne(Session, {
+      where: { tokenHash: this.hash(token) },
+      relations: { user: true },
+    });
+    if (!session?.user || session.expiresAt.getTime() <= Date.now()) return null;
+    return { session, user: session.user };
+  }
+
+  async revoke(sessionId: string): Promise<void> {
+    await this.dataSource.manager.delete(Session, { id: sessionId });
+  }
+
+  async purgeExpired(): Promise<void> {
+    await this.dataSource.manager.delete(Session, { expiresAt: LessThan(new Date()) });
+  }
+
+  private hash(token: string): string {
+    return digest(this.config.sessionSecret, `session:${token}`);
+  }
+}

@@ -1,0 +1,55 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { AppModule, AppOptions } from './app.module.js';
+import { HttpErrorFilter } from './common/http-error.filter.js';
+import { JsonLogger } from './common/json-logger.js';
+import { PACKAGE } from './common/package-info.js';
+import { requestContext } from './common/request-context.js';
+
+/** "items.0.role must be one of …": every failed constraint, with the path of its field. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) && parent ? `${parent}.${message}` : message,
+    );
+    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
+  });
+}
+
+/** The one place that builds the HTTP app: used by main.ts and by the e2e tests alike. */
+export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
+  const logger = new JsonLogger(options.config.logLevel);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger,
+    bodyParser: false,
+  });
+  app.disable('x-powered-by');
+  app.use(requestContext((entry) => logger.info(entry)));
+  // The service is often reached over plain HTTP on a LAN: do not force https for sub-resources.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: options.config.bodyLimit });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new BadRequestException(flattenValidationErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new HttpErrorFilter());
+  const openApi = new DocumentBuilder()
+    .setTitle('rlhf-portal')
+    .setDescription('Chat, content filter, reports, contests and the RLHF retraining loop')
+    .setVersion(PACKAGE.version)
+    .addCookieAuth('rlhf_session')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

@@ -1,0 +1,68 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+export interface HttpErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+}
+
+/** express/body-parser errors carry `type` and `status`. */
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+function describeBodyParserError(error: BodyParserError): { status: number; message: string } | undefined {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return { status: 400, message: 'Request body is not valid JSON' };
+    case 'entity.too.large':
+      return { status: 413, message: `Request body is larger than the limit of ${error.limit} bytes` };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return { status: 415, message: 'Request body encoding is not supported; send UTF-8 JSON' };
+    default:
+      return undefined;
+  }
+}
+
+function messageOf(response: string | object): string {
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : 'Request failed';
+}
+
+/** Maps any thrown error to `{ statusCode, error, message }`; stack traces stay in the log. */
+export function toHttpError(exception: unknown, logger: Logger): HttpErrorBody {
+  let status = 500;
+  let message = 'Internal server error';
+  // The express adapter wraps body-parser errors in an HttpException whose cause is the original.
+  const parserError = describeBodyParserError(((exception as { cause?: unknown })?.cause ?? exception) as BodyParserError);
+  if (parserError) {
+    ({ status, message } = parserError);
+  } else if (exception instanceof HttpException) {
+    status = exception.getStatus();
+    message = messageOf(exception.getResponse());
+  }
+  if (status >= 500) logger.error((exception as Error)?.message ?? String(exception), (exception as Error)?.stack);
+  return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
+}
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const res = host.switchToHttp().getResponse<Response>();
+    const body = toHttpError(exception, this.logger);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** Everything the service reads from its environment, typed and validated once at start. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  authRateLimitPerMinute: number;
+  bodyLimit: string;
+  logLevel: LogLevel;
+}
+
+/** A wrong setting: the message names the variable and is printed as one line before exit. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw as T)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+  }
+  return raw as T;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a URL like postgres://user:pass@host:5432/db');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// (got "${url.protocol}//")`);
+  }
+  return raw;
+}
+
+function bodyLimit(env: Env): string {
+  const raw = env.BODY_LIMIT ?? '1mb';
+  if (!/^\d+(b|kb|mb)$/i.test(raw)) {
+    throw new ConfigError(`BODY_LIMIT must be a size like 512kb or 1mb (got "${raw}")`);
+  }
+  return raw.toLowerCase();
+}
+
+function admin(env: Env): { email?: string; password?: string } {
+  const email = env.ADMIN_EMAIL || undefined;
+  const password = env.ADMIN_PASSWORD || undefined;
+  if (!email && !password) return {};
+  if (!email) throw new ConfigError('ADMIN_EMAIL must be set when ADMIN_PASSWORD is set');
+  if (!password) throw new ConfigError('ADMIN_PASSWORD must be set when ADMIN_EMAIL is set');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+    throw new ConfigError(`ADMIN_EMAIL must be an email address (got "${email}")`);
+  }
+  if (password.length < 12) throw new ConfigError('ADMIN_PASSWORD must be at least 12 characters');
+  return { email: email.toLowerCase(), password };
+}
+
+/**
+ * The session secret keys the HMAC digests of session tokens and API keys. Without SESSION_SECRET
+ * one is generated on first start and kept in DATA_DIR, so restarts keep everyone signed in.
+ */
+function sessionSecret(env: Env, dataDir: string): string {
+  const raw = env.SESSION_SECRET;
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters');
+    return raw;
+  }
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR || '.data');
+  const { email, password } = admin(env);
+  return {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: databaseUrl(env),
+    dataDir,
+    embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
+    sessionSecret: sessionSecret(env, dataDir),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 168, 1, 24 * 365),
+    cookieSecure: bool(env, 'COOKIE_SECURE', false),
+    adminEmail: email,
+    adminPassword: password,
+    authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT', 10, 1, 100000),
+    bodyLimit: bodyLimit(env),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+  };
+}
