@@ -1,0 +1,121 @@
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../src/audit/audit-log.entity.js';
+import { ROLES, type Role } from '../src/auth/roles.js';
+import { listRoutes } from './support/routes.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const SOME_ID = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Who may call what. Every route the app serves must be listed here (checked below), so a new route
+ * cannot ship without its place in the matrix.
+ */
+const MATRIX: { method: string; path: string; allowed: Role[] | 'public'; call?: string }[] = [
+  { method: 'GET', path: '/health', allowed: 'public' },
+  { method: 'POST', path: '/auth/register', allowed: 'public' },
+  { method: 'POST', path: '/auth/login', allowed: 'public' },
+  { method: 'POST', path: '/auth/logout', allowed: ['user'] },
+  { method: 'GET', path: '/auth/me', allowed: ['user'] },
+  { method: 'POST', path: '/auth/api-keys', allowed: ['user'] },
+  { method: 'GET', path: '/auth/api-keys', allowed: ['user'] },
+  { method: 'DELETE', path: '/auth/api-keys/:id', allowed: ['user'], call: `/auth/api-keys/${SOME_ID}` },
+  { method: 'GET', path: '/admin/users', allowed: ['admin'] },
+  { method: 'PUT', path: '/admin/users/:id/roles/:role', allowed: ['admin'], call: `/admin/users/${SOME_ID}/roles/judge` },
+  { method: 'DELETE', path: '/admin/users/:id/roles/:role', allowed: ['admin'], call: `/admin/users/${SOME_ID}/roles/judge` },
+];
+
+describe('route declarations', () => {
+  it('every route declares its roles or that it is public', () => {
+    const undeclared = listRoutes(t.app).filter((r) => !r.isPublic && !r.roles?.length);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('the matrix lists exactly the routes the app serves, with their declared roles', () => {
+    const served = listRoutes(t.app)
+      .map((r) => `${r.method} ${r.path} ${r.isPublic ? 'public' : r.roles!.join('|')}`)
+      .sort();
+    const listed = MATRIX.map((r) => `${r.method} ${r.path} ${r.allowed === 'public' ? 'public' : r.allowed.join('|')}`).sort();
+    expect(served).toEqual(listed);
+  });
+});
+
+describe('role matrix', () => {
+  const cases = MATRIX.flatMap((route) => ROLES.map((role) => ({ ...route, role })));
+
+  it.each(cases)('$method $path as $role', async ({ method, path, call, allowed, role }) => {
+    // A holder of exactly this role, plus the base role every account has.
+    const { cookie } = await t.newUser([role]);
+    const holds: Role[] = ['user', role];
+    const verb = method.toLowerCase() as 'get';
+    const res = await t.http()[verb](call ?? path).set('Cookie', cookie).send({});
+    if (allowed === 'public' || holds.some((r) => allowed.includes(r))) {
+      expect([401, 403]).not.toContain(res.status);
+    } else {
+      expect(res.status).toBe(403);
+      expect(res.body.message).toMatch(/needs one of the roles/);
+    }
+  });
+
+  it.each(MATRIX.filter((r) => r.allowed !== 'public'))('$method $path refuses anonymous callers with 401', async ({ method, path, call }) => {
+    const res = await t.http()[method.toLowerCase() as 'get'](call ?? path).send({});
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('role administration', () => {
+  it('an admin grants and revokes a role, and each change is audited', async () => {
+    const admin = await t.newUser(['admin']);
+    const member = await t.newUser();
+    const granted = await t.http().put(`/admin/users/${member.user.id}/roles/trainer`).set('Cookie', admin.cookie);
+    expect(granted.status).toBe(200);
+    expect(granted.body.roles).toEqual(['user', 'trainer']);
+    const revoked = await t.http().delete(`/admin/users/${member.user.id}/roles/trainer`).set('Cookie', admin.cookie);
+    expect(revoked.body.roles).toEqual(['user']);
+
+    const audit = await t.app.get(DataSource).manager.find(AuditLog, {
+      where: { entityType: 'user', entityId: member.user.id },
+      order: { createdAt: 'ASC' },
+    });
+    expect(audit.map((a) => [a.action, a.actorId, a.data.role])).toEqual([
+      ['user.create', null, undefined],
+      ['role.grant', admin.user.id, 'trainer'],
+      ['role.revoke', admin.user.id, 'trainer'],
+    ]);
+  });
+
+  it('a role change takes effect on the next request of an existing session', async () => {
+    const admin = await t.newUser(['admin']);
+    const member = await t.newUser();
+    expect((await t.http().get('/admin/users').set('Cookie', member.cookie)).status).toBe(403);
+    await t.http().put(`/admin/users/${member.user.id}/roles/admin`).set('Cookie', admin.cookie);
+    expect((await t.http().get('/admin/users').set('Cookie', member.cookie)).status).toBe(200);
+  });
+
+  it('rejects an unknown role and a malformed id with 400, and a missing user with 404', async () => {
+    const admin = await t.newUser(['admin']);
+    const bad = await t.http().put(`/admin/users/${SOME_ID}/roles/king`).set('Cookie', admin.cookie);
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/role must be one of/);
+    const badId = await t.http().put('/admin/users/42/roles/judge').set('Cookie', admin.cookie);
+    expect(badId.status).toBe(400);
+    expect(badId.body.message).toMatch(/id must be a UUID/);
+    expect((await t.http().put(`/admin/users/${SOME_ID}/roles/judge`).set('Cookie', admin.cookie)).status).toBe(404);
+  });
+
+  it('lists users a page at a time', async () => {
+    const admin = await t.newUser(['admin']);
+    const first = await t.http().get('/admin/users?limit=1').set('Cookie', admin.cookie);
+    expect(first.body.data).toHaveLength(1);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await t.http().get(`/admin/users?limit=1&cursor=${first.body.nextCursor}`).set('Cookie', admin.cookie);
+    expect(second.body.data[0].id).not.toBe(first.body.data[0].id);
+    expect(JSON.stringify(first.body)).not.toMatch(/argon2/);
+    expect((await t.http().get('/admin/users?limit=500').set('Cookie', admin.cookie)).status).toBe(400);
+  });
+});
