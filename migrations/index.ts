@@ -1,6 +1,8 @@
 import { Init1795582612584 } from './1795582612584-Init.js';
+import { Chat1795583493783 } from './1795583493783-Chat.js';
 
 /** Every migration, in the order it runs. `npm run migration:generate -- <Name>` appends here. */
 export const MIGRATIONS: Function[] = [
   Init1795582612584,
+  Chat1795583493783,
 ];

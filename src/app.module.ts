@@ -2,10 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ChatModule } from './chat/chat.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
+import { ModelModule } from './model/model.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -22,6 +24,8 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
         AuditModule,
         AuthModule,
+        ModelModule,
+        ChatModule,
         HealthModule,
       ],
     };

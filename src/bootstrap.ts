@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import express from 'express';
 import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
@@ -21,6 +22,16 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+const V1_BODY_LIMIT = '16mb';
+
+/** The path of the first invalid field, e.g. `messages.0.content` (OpenAI errors name it as `param`). */
+function firstInvalidPath(errors: ValidationError[], parent = ''): string | null {
+  const first = errors[0];
+  if (!first) return parent || null;
+  const path = parent ? `${parent}.${first.property}` : first.property;
+  return first.constraints ? path : firstInvalidPath(first.children ?? [], path);
+}
+
 /** The one place that builds the HTTP app: used by main.ts and by the e2e tests alike. */
 export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
   const logger = new JsonLogger(options.config.logLevel);
@@ -33,13 +44,16 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
   // The service is often reached over plain HTTP on a LAN: do not force https for sub-resources.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(cookieParser());
+  // The OpenAI routes take long prompts (and must answer an oversized one with a 400 naming the field).
+  app.use('/v1', express.json({ limit: V1_BODY_LIMIT }));
   app.useBodyParser('json', { limit: options.config.bodyLimit });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => new BadRequestException(flattenValidationErrors(errors)),
+      exceptionFactory: (errors) =>
+        new BadRequestException({ message: flattenValidationErrors(errors), param: firstInvalidPath(errors) }),
     }),
   );
   app.useGlobalFilters(new HttpErrorFilter());

@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config/config.js';
 import { connectDatabase } from '../src/database/connect.js';
 import { EmbeddedPostgresError, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { freePort } from './support/free-port.js';
+import { writeTinyPolicy } from './support/tiny-policy.js';
 
 jest.setTimeout(120_000);
 
@@ -22,7 +23,13 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 
 /** The server's real start-up path: no DATABASE_URL, so the embedded PostgreSQL in DATA_DIR. */
 async function start(dataDir: string, port: number) {
-  const config = loadConfig({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(port),
+    LOG_LEVEL: 'silent',
+    POLICY_CHECKPOINT: await writeTinyPolicy(),
+    TFJS_BACKEND: 'cpu',
+  });
   const database = await connectDatabase(config);
   const app = await createApp({ config, databaseUrl: database.url });
   await app.init();

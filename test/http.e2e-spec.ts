@@ -10,7 +10,13 @@ describe('HTTP hygiene', () => {
   it('GET /health reports the database and the version', async () => {
     const res = await t.http().get('/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/), database: 'ok', uptimeSeconds: expect.any(Number) });
+    expect(res.body).toEqual({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      database: 'ok',
+      uptimeSeconds: expect.any(Number),
+      model: expect.objectContaining({ provider: 'embedded', backend: 'cpu', contextLength: 128 }),
+    });
   });
 
   it('serves OpenAPI at /docs with the routes documented', async () => {

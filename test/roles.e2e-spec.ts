@@ -28,6 +28,28 @@ const MATRIX: { method: string; path: string; allowed: Role[] | 'public'; call?:
   { method: 'GET', path: '/admin/users', allowed: ['admin'] },
   { method: 'PUT', path: '/admin/users/:id/roles/:role', allowed: ['admin'], call: `/admin/users/${SOME_ID}/roles/judge` },
   { method: 'DELETE', path: '/admin/users/:id/roles/:role', allowed: ['admin'], call: `/admin/users/${SOME_ID}/roles/judge` },
+  { method: 'POST', path: '/conversations', allowed: ['user'] },
+  { method: 'GET', path: '/conversations', allowed: ['user'] },
+  { method: 'GET', path: '/conversations/:id', allowed: ['user'], call: `/conversations/${SOME_ID}` },
+  { method: 'PATCH', path: '/conversations/:id', allowed: ['user'], call: `/conversations/${SOME_ID}` },
+  { method: 'DELETE', path: '/conversations/:id', allowed: ['user'], call: `/conversations/${SOME_ID}` },
+  { method: 'POST', path: '/conversations/:id/messages', allowed: ['user'], call: `/conversations/${SOME_ID}/messages` },
+  {
+    method: 'POST',
+    path: '/conversations/:id/messages/:messageId/regenerate',
+    allowed: ['user'],
+    call: `/conversations/${SOME_ID}/messages/${SOME_ID}/regenerate`,
+  },
+  {
+    method: 'POST',
+    path: '/conversations/:id/messages/:messageId/stop',
+    allowed: ['user'],
+    call: `/conversations/${SOME_ID}/messages/${SOME_ID}/stop`,
+  },
+  { method: 'GET', path: '/v1/models', allowed: ['user'] },
+  { method: 'POST', path: '/v1/chat/completions', allowed: ['user'] },
+  { method: 'GET', path: '/models/versions', allowed: ['operator', 'admin'] },
+  { method: 'GET', path: '/models/serving', allowed: ['operator', 'admin'] },
 ];
 
 describe('route declarations', () => {

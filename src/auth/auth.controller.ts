@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RateLimit } from '../common/rate-limit.guard.js';
+import { AuthRateLimit } from '../common/rate-limit.guard.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { SESSION_COOKIE } from './auth.guard.js';
@@ -23,7 +23,7 @@ export class AuthController {
 
   @Post('register')
   @Public()
-  @RateLimit('register')
+  @AuthRateLimit('register')
   async register(@Body() body: RegisterDto, @Res({ passthrough: true }) res: Response) {
     const { user, token, expiresAt } = await this.auth.register(body);
     this.setCookie(res, token, expiresAt);
@@ -33,7 +33,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @RateLimit('login')
+  @AuthRateLimit('login')
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response) {
     const { user, token, expiresAt } = await this.auth.login(body.email, body.password);
     this.setCookie(res, token, expiresAt);

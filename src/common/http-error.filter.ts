@@ -1,11 +1,17 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 
 export interface HttpErrorBody {
   statusCode: number;
   error: string;
   message: string;
+}
+
+/** Extra fields an exception may carry in its response object, used by the OpenAI error shape. */
+interface ErrorDetails {
+  param?: string | null;
+  code?: string | null;
 }
 
 /** express/body-parser errors carry `type` and `status`. */
@@ -36,6 +42,38 @@ function messageOf(response: string | object): string {
   return typeof message === 'string' ? message : 'Request failed';
 }
 
+function detailsOf(exception: unknown): ErrorDetails {
+  if (!(exception instanceof HttpException)) return {};
+  const response = exception.getResponse();
+  return typeof response === 'object' ? (response as ErrorDetails) : {};
+}
+
+const OPENAI_TYPES: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'invalid_request_error',
+  403: 'permission_error',
+  404: 'invalid_request_error',
+  409: 'invalid_request_error',
+  413: 'invalid_request_error',
+  422: 'invalid_request_error',
+  429: 'rate_limit_error',
+};
+
+const OPENAI_CODES: Record<number, string> = { 401: 'invalid_api_key', 429: 'rate_limit_exceeded', 503: 'overloaded' };
+
+/** OpenAI's error body, so the official client raises its own error classes on /v1 routes. */
+export function toOpenAiError(exception: unknown, body: HttpErrorBody) {
+  const { param, code } = detailsOf(exception);
+  return {
+    error: {
+      message: body.message,
+      type: OPENAI_TYPES[body.statusCode] ?? (body.statusCode >= 500 ? 'server_error' : 'invalid_request_error'),
+      param: param ?? null,
+      code: code ?? OPENAI_CODES[body.statusCode] ?? null,
+    },
+  };
+}
+
 /** Maps any thrown error to `{ statusCode, error, message }`; stack traces stay in the log. */
 export function toHttpError(exception: unknown, logger: Logger): HttpErrorBody {
   let status = 500;
@@ -57,12 +95,13 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
   catch(exception: unknown, host: ArgumentsHost) {
+    const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const body = toHttpError(exception, this.logger);
     if (res.headersSent) {
       res.end();
       return;
     }
-    res.status(body.statusCode).json(body);
+    res.status(body.statusCode).json(req.path.startsWith('/v1/') ? toOpenAiError(exception, body) : body);
   }
 }

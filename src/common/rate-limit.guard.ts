@@ -1,11 +1,20 @@
 import { CanActivate, ExecutionContext, HttpException, HttpStatus, Inject, Injectable, SetMetadata, UseGuards, applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
+import type { AuthedRequest } from '../auth/decorators.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 
 const WINDOW_MS = 60_000;
-const BUCKET_KEY = 'rlhf:rate-limit-bucket';
+const RULE_KEY = 'rlhf:rate-limit';
+
+interface RateLimitRule {
+  bucket: string;
+  /** Calls allowed per minute. */
+  limit: (config: AppConfig) => number;
+  /** Count per client IP (sign-in routes) or per signed-in caller (the API). */
+  by: 'ip' | 'caller';
+}
 
 /**
  * Fixed one-minute window per client IP and bucket, in this process's memory: enough to stop password
@@ -21,12 +30,13 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const bucket = this.reflector.get<string>(BUCKET_KEY, context.getHandler()) ?? 'default';
-    const req = context.switchToHttp().getRequest<Request>();
+    const rule = this.reflector.getAllAndOverride<RateLimitRule>(RULE_KEY, [context.getHandler(), context.getClass()]);
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
     const res = context.switchToHttp().getResponse<Response>();
-    const limit = this.config.authRateLimitPerMinute;
+    const limit = rule.limit(this.config);
     const now = Date.now();
-    const key = `${bucket}:${req.ip}`;
+    const who = rule.by === 'caller' && req.principal ? req.principal.userId : req.ip;
+    const key = `${rule.bucket}:${who}`;
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {
       this.sweep(now);
@@ -49,5 +59,16 @@ export class RateLimitGuard implements CanActivate {
   }
 }
 
-/** Limits a route to AUTH_RATE_LIMIT calls a minute per client IP, counted per bucket. */
-export const RateLimit = (bucket: string) => applyDecorators(SetMetadata(BUCKET_KEY, bucket), UseGuards(RateLimitGuard));
+/** Sign-in routes: AUTH_RATE_LIMIT calls a minute per client IP, each route counted apart. */
+export const AuthRateLimit = (bucket: string) =>
+  applyDecorators(
+    SetMetadata(RULE_KEY, { bucket, limit: (c: AppConfig) => c.authRateLimitPerMinute, by: 'ip' } satisfies RateLimitRule),
+    UseGuards(RateLimitGuard),
+  );
+
+/** The API: API_RATE_LIMIT calls a minute per signed-in caller. */
+export const ApiRateLimit = (bucket: string) =>
+  applyDecorators(
+    SetMetadata(RULE_KEY, { bucket, limit: (c: AppConfig) => c.model.apiRateLimitPerMinute, by: 'caller' } satisfies RateLimitRule),
+    UseGuards(RateLimitGuard),
+  );

@@ -26,6 +26,11 @@ describe('loadConfig', () => {
     [{ COOKIE_SECURE: 'maybe' }, /^COOKIE_SECURE must be true or false/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of/],
     [{ BODY_LIMIT: 'huge' }, /^BODY_LIMIT must be a size/],
+    [{ MODEL_PROVIDER: 'magic' }, /^MODEL_PROVIDER must be one of embedded, openai-compatible/],
+    [{ MODEL_PROVIDER: 'openai-compatible' }, /^MODEL_BASE_URL must be set/],
+    [{ MODEL_PROVIDER: 'openai-compatible', MODEL_BASE_URL: 'ftp://x', MODEL_NAME: 'm' }, /^MODEL_BASE_URL must be an http/],
+    [{ TFJS_BACKEND: 'webgl' }, /^TFJS_BACKEND must be one of tensorflow, wasm, cpu/],
+    [{ INFERENCE_QUEUE_SIZE: '-1' }, /^INFERENCE_QUEUE_SIZE must be an integer/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);

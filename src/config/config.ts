@@ -19,6 +19,23 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   bodyLimit: string;
   logLevel: LogLevel;
+  model: ModelConfig;
+}
+
+export interface ModelConfig {
+  provider: 'embedded' | 'openai-compatible';
+  /** Remote provider: base URL of an OpenAI-compatible server, its key and model name. */
+  baseUrl: string | undefined;
+  apiKey: string | undefined;
+  name: string | undefined;
+  /** Embedded provider: serve this checkpoint folder instead of the registry's serving version. */
+  policyCheckpoint: string | undefined;
+  /** tfjs backend to force ('tensorflow' | 'wasm' | 'cpu'); unset = fastest installed. */
+  tfjsBackend: string | undefined;
+  /** Generations allowed to wait behind the running one before the API answers 503. */
+  inferenceQueueSize: number;
+  /** Requests per minute per caller on /v1 (429 beyond). */
+  apiRateLimitPerMinute: number;
 }
 
 /** A wrong setting: the message names the variable and is printed as one line before exit. */
@@ -107,6 +124,28 @@ function sessionSecret(env: Env, dataDir: string): string {
   return secret;
 }
 
+function modelConfig(env: Env): ModelConfig {
+  const provider = oneOf(env, 'MODEL_PROVIDER', ['embedded', 'openai-compatible'] as const, 'embedded');
+  const baseUrl = env.MODEL_BASE_URL || undefined;
+  if (provider === 'openai-compatible') {
+    if (!baseUrl) throw new ConfigError('MODEL_BASE_URL must be set when MODEL_PROVIDER=openai-compatible');
+    if (!env.MODEL_NAME) throw new ConfigError('MODEL_NAME must be set when MODEL_PROVIDER=openai-compatible');
+  }
+  if (baseUrl && !/^https?:\/\/[^\s]+$/.test(baseUrl)) {
+    throw new ConfigError(`MODEL_BASE_URL must be an http(s) URL like http://127.0.0.1:8000/v1 (got "${baseUrl}")`);
+  }
+  return {
+    provider,
+    baseUrl,
+    apiKey: env.MODEL_API_KEY || undefined,
+    name: env.MODEL_NAME || undefined,
+    policyCheckpoint: env.POLICY_CHECKPOINT ? resolve(env.POLICY_CHECKPOINT) : undefined,
+    tfjsBackend: env.TFJS_BACKEND ? oneOf(env, 'TFJS_BACKEND', ['tensorflow', 'wasm', 'cpu'] as const, 'cpu') : undefined,
+    inferenceQueueSize: int(env, 'INFERENCE_QUEUE_SIZE', 8, 0, 10000),
+    apiRateLimitPerMinute: int(env, 'API_RATE_LIMIT', 120, 1, 1_000_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || '.data');
   const { email, password } = admin(env);
@@ -124,5 +163,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT', 10, 1, 100000),
     bodyLimit: bodyLimit(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
+    model: modelConfig(env),
   };
 }

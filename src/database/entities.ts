@@ -2,6 +2,10 @@ import { ApiKey } from '../auth/api-key.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { User } from '../auth/user.entity.js';
 import { AuditLog } from '../audit/audit-log.entity.js';
+import { Conversation } from '../chat/conversation.entity.js';
+import { Message } from '../chat/message.entity.js';
+import { UsageRecord } from '../chat/usage-record.entity.js';
+import { ModelVersion } from '../model/model-version.entity.js';
 
 /** Every entity of the service; feature modules add theirs here. */
-export const ENTITIES = [User, Session, ApiKey, AuditLog];
+export const ENTITIES = [User, Session, ApiKey, AuditLog, ModelVersion, Conversation, Message, UsageRecord];

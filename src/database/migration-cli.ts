@@ -33,8 +33,10 @@ ${lines(down)}
 function register(fileBase: string, className: string): void {
   const indexFile = join(MIGRATIONS_DIR, 'index.ts');
   const source = readFileSync(indexFile, 'utf8');
-  const withImport = `import { ${className} } from './${fileBase}.js';\n` + source;
-  writeFileSync(indexFile, withImport.replace(/\n\];\s*$/, `\n  ${className},\n];\n`));
+  const lines = source.split('\n');
+  const lastImport = lines.map((line) => line.startsWith('import ')).lastIndexOf(true);
+  lines.splice(lastImport + 1, 0, `import { ${className} } from './${fileBase}.js';`);
+  writeFileSync(indexFile, lines.join('\n').replace(/\n\];\s*$/, `\n  ${className},\n];\n`));
 }
 
 async function main(): Promise<void> {

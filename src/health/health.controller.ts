@@ -5,11 +5,15 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators.js';
 import { PACKAGE } from '../common/package-info.js';
+import { ModelService } from '../model/model.service.js';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly models: ModelService,
+  ) {}
 
   /** 200 when the database answers, 503 otherwise. */
   @Get()
@@ -25,6 +29,7 @@ export class HealthController {
       version: PACKAGE.version,
       database,
       uptimeSeconds: Math.round(process.uptime()),
+      model: this.models.provider.describe(),
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ModelModule } from '../model/model.module.js';
 import { HealthController } from './health.controller.js';
 
-@Module({ controllers: [HealthController] })
+@Module({ imports: [ModelModule], controllers: [HealthController] })
 export class HealthModule {}

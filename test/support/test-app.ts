@@ -12,6 +12,7 @@ import { UsersService } from '../../src/auth/users.service.js';
 import { createApp } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createTestDatabase } from './test-database.js';
+import { writeTinyPolicy } from './tiny-policy.js';
 
 export interface TestUser {
   user: User;
@@ -22,6 +23,7 @@ export interface TestUser {
 }
 
 let counter = 0;
+let tinyPolicy: Promise<string> | undefined;
 
 /**
  * The real app, built by the same bootstrap as production, on its own fresh database.
@@ -34,6 +36,9 @@ export async function createTestApp(env: Record<string, string> = {}) {
     DATA_DIR: dataDir,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: 'silent',
+    // A tiny random-weight policy keeps tests fast; tests of the shipped model set their own.
+    POLICY_CHECKPOINT: await (tinyPolicy ??= writeTinyPolicy()),
+    TFJS_BACKEND: 'cpu',
     ...env,
   });
   const app: NestExpressApplication = await createApp({ config, databaseUrl: database.url });

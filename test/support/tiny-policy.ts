@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,8 @@ import { presetConfig } from '../../src/ml/model/config.js';
 import { disposeParams, initParams } from '../../src/ml/model/gpt.js';
 import { trainBpe } from '../../src/ml/tokenizer/bpe.js';
 import { saveTokenizer } from '../../src/ml/tokenizer/load.js';
+
+tf.env().set('PROD', true); // no "install tfjs-node" banner in test output
 
 const TEXTS = ['Hello, how can I help you today?', 'The answer is 42.', 'Thanks for asking: I do not know.'];
 

@@ -1,0 +1,115 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../../auth/principal.js';
+import type { ChatMessage } from '../../ml/tokenizer/chat-template.js';
+import { ModelService } from '../../model/model.service.js';
+import type { Completion } from '../../model/providers/chat-provider.js';
+import { DEFAULT_SAMPLING } from '../dto/sampling.dto.js';
+import { UsageService } from '../usage.service.js';
+import type { ChatCompletionRequestDto } from './chat-completion.dto.js';
+
+export interface ChoiceResult {
+  index: number;
+  completion: Completion;
+}
+
+const FINISH: Record<Completion['finishReason'], 'stop' | 'length'> = { stop: 'stop', length: 'length', abort: 'stop' };
+
+/** The OpenAI chat-completions surface over whichever provider serves chat. */
+@Injectable()
+export class OpenAiService {
+  constructor(
+    private readonly models: ModelService,
+    private readonly usage: UsageService,
+  ) {}
+
+  listModels() {
+    const created = Math.floor(Date.now() / 1000);
+    return { object: 'list', data: [{ id: this.models.provider.modelId, object: 'model', created, owned_by: 'rlhf-portal' }] };
+  }
+
+  /** Runs the `n` choices one after another, reporting deltas per choice. */
+  async complete(
+    principal: Principal,
+    request: ChatCompletionRequestDto,
+    onDelta: (index: number, text: string) => void,
+    signal?: AbortSignal,
+  ): Promise<ChoiceResult[]> {
+    const provider = this.models.provider;
+    if (request.model !== provider.modelId) {
+      throw new NotFoundException({
+        message: `The model '${request.model}' does not exist; this server serves '${provider.modelId}' (GET /v1/models)`,
+        param: 'model',
+        code: 'model_not_found',
+      });
+    }
+    // OpenAI's "developer" role is its newer name for system instructions.
+    const messages: ChatMessage[] = request.messages.map((m) => ({ role: m.role === 'developer' ? 'system' : m.role, content: m.content }));
+    const sampling = {
+      temperature: request.temperature ?? DEFAULT_SAMPLING.temperature,
+      topP: request.top_p ?? DEFAULT_SAMPLING.topP,
+      maxTokens: request.max_completion_tokens ?? request.max_tokens ?? DEFAULT_SAMPLING.maxTokens,
+      stop: typeof request.stop === 'string' ? [request.stop] : request.stop,
+    };
+    const results: ChoiceResult[] = [];
+    for (let index = 0; index < (request.n ?? 1); index++) {
+      // Each choice gets its own seed derived from the request's, so n samples differ yet repeat.
+      const seed = request.seed === undefined ? undefined : (request.seed + index) >>> 0;
+      const completion = await provider.complete(messages, { ...sampling, seed }, (text) => onDelta(index, text), signal);
+      results.push({ index, completion });
+      if (signal?.aborted) break;
+    }
+    await this.usage.record({
+      userId: principal.userId,
+      apiKeyId: principal.apiKeyId ?? null,
+      model: provider.modelId,
+      source: 'api',
+      promptTokens: results[0]?.completion.promptTokens ?? 0,
+      completionTokens: results.reduce((sum, r) => sum + r.completion.completionTokens, 0),
+    });
+    return results;
+  }
+
+  usageOf(results: ChoiceResult[]) {
+    const prompt = results[0]?.completion.promptTokens ?? 0;
+    const completion = results.reduce((sum, r) => sum + r.completion.completionTokens, 0);
+    return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+  }
+
+  response(id: string, created: number, results: ChoiceResult[]) {
+    return {
+      id,
+      object: 'chat.completion',
+      created,
+      model: this.models.provider.modelId,
+      system_fingerprint: null,
+      choices: results.map(({ index, completion }) => ({
+        index,
+        message: { role: 'assistant', content: completion.text, refusal: null },
+        logprobs: null,
+        finish_reason: FINISH[completion.finishReason],
+      })),
+      usage: this.usageOf(results),
+    };
+  }
+
+  chunk(id: string, created: number, choice: Record<string, unknown> | null, usage?: ReturnType<OpenAiService['usageOf']>) {
+    return {
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model: this.models.provider.modelId,
+      system_fingerprint: null,
+      choices: choice ? [choice] : [],
+      ...(usage ? { usage } : {}),
+    };
+  }
+
+  newId(): { id: string; created: number } {
+    return { id: `chatcmpl-${randomUUID().replaceAll('-', '')}`, created: Math.floor(Date.now() / 1000) };
+  }
+
+  finishOf(completion: Completion): 'stop' | 'length' {
+    return FINISH[completion.finishReason];
+  }
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { ModelRegistryService } from './model-registry.service.js';
+import type { ChatProvider } from './providers/chat-provider.js';
+import { EmbeddedProvider } from './providers/embedded.provider.js';
+import { RemoteProvider } from './providers/remote.provider.js';
+
+/** Owns the chat provider chosen by MODEL_PROVIDER; everything that needs a reply asks it. */
+@Injectable()
+export class ModelService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ModelService.name);
+  private current: ChatProvider | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: ModelRegistryService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const model = this.config.model;
+    if (model.provider === 'openai-compatible') {
+      this.current = new RemoteProvider(model.baseUrl!, model.name!, model.apiKey);
+    } else {
+      const version = await this.registry.ensureServingPolicy(model.policyCheckpoint);
+      this.current = await EmbeddedProvider.start(version, { maxQueue: model.inferenceQueueSize, backend: model.tfjsBackend });
+    }
+    this.logger.log({ msg: 'chat model ready', ...this.current.describe() });
+  }
+
+  get provider(): ChatProvider {
+    if (!this.current) throw new Error('chat model is not started');
+    return this.current;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.current?.close();
+  }
+}
