@@ -12,6 +12,8 @@ export interface HttpErrorBody {
 interface ErrorDetails {
   param?: string | null;
   code?: string | null;
+  /** Seconds; sent as the Retry-After header. */
+  retryAfter?: number;
 }
 
 /** express/body-parser errors carry `type` and `status`. */
@@ -102,6 +104,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       res.end();
       return;
     }
+    const { retryAfter } = detailsOf(exception);
+    if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
     res.status(body.statusCode).json(req.path.startsWith('/v1/') ? toOpenAiError(exception, body) : body);
   }
 }

@@ -58,13 +58,20 @@ export async function createTestApp(env: Record<string, string> = {}) {
     return (await app.get(ApiKeysService).create(userId, 'test key')).secret;
   }
 
+  /** Starts listening on a free loopback port (for real HTTP clients); returns the base URL. */
+  async function listen(): Promise<string> {
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as { port: number };
+    return `http://127.0.0.1:${port}`;
+  }
+
   async function close(): Promise<void> {
     await app.close();
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { app, config, databaseUrl: database.url, http, newUser, newApiKey, close };
+  return { app, config, databaseUrl: database.url, http, newUser, newApiKey, listen, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

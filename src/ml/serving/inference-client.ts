@@ -59,7 +59,7 @@ export class InferenceClient {
   }
 
   generate(messages: ChatMessage[], sampling: ChatSampling, onDelta: (text: string) => void, signal?: AbortSignal): Promise<ChatReply> {
-    if (this.queue.length >= this.options.maxQueue) {
+    if (this.running && this.queue.length >= this.options.maxQueue) {
       return Promise.reject(new QueueFullError(`the model is busy: ${this.pending} requests ahead`));
     }
     return new Promise<ChatReply>((resolve, reject) => {

@@ -8,7 +8,7 @@ export const RETRY_AFTER_SECONDS = 2;
 
 export class ModelBusyException extends HttpException {
   constructor(message: string) {
-    super(message, HttpStatus.SERVICE_UNAVAILABLE);
+    super({ message, retryAfter: RETRY_AFTER_SECONDS }, HttpStatus.SERVICE_UNAVAILABLE);
   }
 }
 
