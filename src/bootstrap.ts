@@ -4,11 +4,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { JsonLogger } from './common/json-logger.js';
-import { PACKAGE } from './common/package-info.js';
+import { PACKAGE, PROJECT_ROOT } from './common/package-info.js';
 import { requestContext } from './common/request-context.js';
 
 /** "items.0.role must be one of …": every failed constraint, with the path of its field. */
@@ -56,7 +58,9 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
         new BadRequestException({ message: flattenValidationErrors(errors), param: firstInvalidPath(errors) }),
     }),
   );
-  app.useGlobalFilters(new HttpErrorFilter());
+  const webRoot = join(PROJECT_ROOT, 'web', 'dist');
+  if (existsSync(join(webRoot, 'index.html'))) app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
+  app.useGlobalFilters(new HttpErrorFilter(webRoot));
   const openApi = new DocumentBuilder()
     .setTitle('rlhf-portal')
     .setDescription('Chat, content filter, reports, contests and the RLHF retraining loop')

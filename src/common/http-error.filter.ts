@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { existsSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
+import { join } from 'node:path';
 
 export interface HttpErrorBody {
   statusCode: number;
@@ -92,9 +94,17 @@ export function toHttpError(exception: unknown, logger: Logger): HttpErrorBody {
   return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
 }
 
+/** A page load in a browser (not an API call) that no route matched: the web app routes it. */
+function isAppPageLoad(req: Request, status: number): boolean {
+  return status === 404 && req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+}
+
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
+
+  /** `webRoot`: the built web app, whose index.html answers browser page loads of unknown paths. */
+  constructor(private readonly webRoot?: string) {}
 
   catch(exception: unknown, host: ArgumentsHost) {
     const req = host.switchToHttp().getRequest<Request>();
@@ -102,6 +112,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = toHttpError(exception, this.logger);
     if (res.headersSent) {
       res.end();
+      return;
+    }
+    if (this.webRoot && isAppPageLoad(req, body.statusCode) && existsSync(join(this.webRoot, 'index.html'))) {
+      res.sendFile(join(this.webRoot, 'index.html'));
       return;
     }
     const { retryAfter } = detailsOf(exception);

@@ -1,0 +1,141 @@
+/** Training and evaluation of the content-filter model. */
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core's Node bundle registers no gradient functions; the project's shared set does.
+import '../model/gradients.js';
+import { mulberry32 } from '../tokenizer/random-text.js';
+import { CategoryScores, MODERATION_CATEGORIES } from './categories.js';
+import type { ModerationExample } from './dataset.js';
+import { denseRows, featurize } from './features.js';
+import { evaluateScores, Evaluation, suggestThresholdsFromScores } from './metrics.js';
+import { Classifier, classifierVarList, forward, scoreTexts, thresholdsOf } from './model.js';
+
+export interface TrainOptions {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** L2 penalty on the weight matrices (not the biases). Default 0. */
+  l2?: number;
+  /** Probability of dropping each input feature of a training row (seeded). Default 0. */
+  inputDropout?: number;
+  /** Largest positive-class weight given to a rare category. Default 10. */
+  maxClassWeight?: number;
+  /** Seeds the batch order; defaults to the model's seed. */
+  seed?: number;
+  onProgress?(epoch: number, loss: number): void;
+}
+
+export interface TrainResult {
+  /** Mean training loss of each epoch. */
+  losses: number[];
+  classWeights: number[];
+}
+
+/**
+ * Weight of a positive example per category: sqrt(negatives / positives), clamped to [1, max], so a
+ * rare category is not learnt as "always 0" while a common one keeps weight 1.
+ */
+export function classWeights(examples: ModerationExample[], max = 10): number[] {
+  return MODERATION_CATEGORIES.map((c) => {
+    const pos = examples.filter((e) => e.labels.includes(c)).length;
+    if (pos === 0) return 1;
+    return Math.min(max, Math.max(1, Math.sqrt((examples.length - pos) / pos)));
+  });
+}
+
+/**
+ * Mean over rows and categories of −[w·y·log σ(z) + (1−y)·log(1−σ(z))], written with
+ * softplus(−z) = max(−z, 0) + log1p(exp(−|z|)) so large logits neither overflow nor lose precision.
+ */
+export function weightedBce(logits: tf.Tensor2D, targets: tf.Tensor2D, posWeight: tf.Tensor1D): tf.Scalar {
+  return tf.tidy(() => {
+    const softplusNeg = tf.add(tf.relu(tf.neg(logits)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
+    const negTerm = tf.mul(tf.sub(1, targets), logits);
+    const coef = tf.add(tf.mul(targets, tf.sub(posWeight, 1)), 1);
+    return tf.mean(tf.add(negTerm, tf.mul(coef, softplusNeg))) as tf.Scalar;
+  });
+}
+
+function shuffle(order: number[], rng: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+}
+
+/** Trains in place with Adam on exactly the model's variables; deterministic for a given seed and backend. */
+export async function trainClassifier(model: Classifier, examples: ModerationExample[], opts: TrainOptions): Promise<TrainResult> {
+  if (examples.length === 0) throw new Error('no training examples');
+  const n = MODERATION_CATEGORIES.length;
+  const features = examples.map((e) => featurize(e.text, model.config.features));
+  const targets = new Float32Array(examples.length * n);
+  examples.forEach((e, i) => MODERATION_CATEGORIES.forEach((c, j) => (targets[i * n + j] = e.labels.includes(c) ? 1 : 0)));
+  const weights = classWeights(examples, opts.maxClassWeight);
+  const posWeight = tf.tensor1d(weights);
+  const varList = classifierVarList(model);
+  const optimizer = tf.train.adam(opts.learningRate);
+  const rng = mulberry32(opts.seed ?? model.seed);
+  const order = examples.map((_, i) => i);
+  const l2 = opts.l2 ?? 0;
+  const { buckets } = model.config.features;
+  const dropout = opts.inputDropout ? { p: opts.inputDropout, rng } : undefined;
+  const losses: number[] = [];
+  try {
+    for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+      shuffle(order, rng);
+      let total = 0;
+      for (let start = 0; start < order.length; start += opts.batchSize) {
+        const batch = order.slice(start, start + opts.batchSize);
+        const y = tf.tensor2d(
+          Float32Array.from(batch.flatMap((i) => Array.from(targets.subarray(i * n, (i + 1) * n)))),
+          [batch.length, n],
+        );
+        const rows = batch.map((i) => features[i]);
+        const x = tf.tensor2d(denseRows(rows, buckets, dropout), [batch.length, buckets]);
+        const loss = optimizer.minimize(
+          () => {
+            const data = weightedBce(forward(model, x), y, posWeight);
+            if (l2 === 0) return data;
+            const penalty = tf.add(tf.sum(tf.square(model.vars.w1)), tf.sum(tf.square(model.vars.w2)));
+            return tf.add(data, tf.mul(penalty, l2)) as tf.Scalar;
+          },
+          true,
+          varList,
+        )!;
+        total += loss.dataSync()[0] * batch.length;
+        tf.dispose([loss, x, y]);
+      }
+      losses.push(total / order.length);
+      opts.onProgress?.(epoch, losses[losses.length - 1]);
+      await new Promise((resolve) => setImmediate(resolve)); // let the event loop breathe between epochs
+    }
+  } finally {
+    optimizer.dispose();
+    posWeight.dispose();
+  }
+  return { losses, classWeights: weights };
+}
+
+/** Metrics on labelled examples at the given thresholds (default: the model's own, else 0.5). */
+export function evaluate(model: Classifier, examples: ModerationExample[], thresholds?: CategoryScores): Evaluation {
+  const scores = scoreTexts(
+    model,
+    examples.map((e) => e.text),
+  );
+  return evaluateScores(
+    scores,
+    examples.map((e) => e.labels),
+    thresholds ?? thresholdsOf(model),
+  );
+}
+
+/** Per-category thresholds that maximise F1 on these (held-out) examples. */
+export function suggestThresholds(model: Classifier, examples: ModerationExample[]): CategoryScores {
+  const scores = scoreTexts(
+    model,
+    examples.map((e) => e.text),
+  );
+  return suggestThresholdsFromScores(
+    scores,
+    examples.map((e) => e.labels),
+  );
+}
