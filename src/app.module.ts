@@ -8,6 +8,7 @@ import type { AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { ModelModule } from './model/model.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 
 export interface AppOptions {
   config: AppConfig;
@@ -25,6 +26,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         ModelModule,
+        ModerationModule,
         ChatModule,
         HealthModule,
       ],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ModelModule } from '../model/model.module.js';
+import { ModerationModule } from '../moderation/moderation.module.js';
 import { ChatService } from './chat.service.js';
 import { ConversationsController } from './conversations.controller.js';
 import { ConversationsService } from './conversations.service.js';
@@ -9,7 +10,7 @@ import { OpenAiService } from './openai/openai.service.js';
 import { UsageService } from './usage.service.js';
 
 @Module({
-  imports: [ModelModule],
+  imports: [ModelModule, ModerationModule],
   controllers: [ConversationsController, OpenAiController],
   providers: [ConversationsService, ChatService, Generations, UsageService, OpenAiService],
   exports: [ConversationsService, ChatService],

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Logger, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/decorators.js';
@@ -10,7 +10,6 @@ import { ChatService, ReplyOutcome, ReplySink } from './chat.service.js';
 import { ConversationsService } from './conversations.service.js';
 import { conversationView, messageView } from './dto/chat.view.js';
 import { CreateConversationDto, GenerationOptionsDto, PostMessageDto, RenameConversationDto } from './dto/conversation.dto.js';
-import { Logger } from '@nestjs/common';
 
 const uuid = new ParseUUIDPipe();
 
@@ -90,7 +89,7 @@ export class ConversationsController {
   ) {
     const outcome = (o: ReplyOutcome) => ({
       userMessage: o.userMessage ? messageView(o.userMessage) : null,
-      assistantMessage: messageView(o.assistantMessage),
+      assistantMessage: o.assistantMessage ? messageView(o.assistantMessage) : null,
     });
     if (!options.stream) {
       return outcome(await run({ begin: () => undefined, delta: () => undefined }));
@@ -100,7 +99,7 @@ export class ConversationsController {
       const result = await run(
         {
           begin: (userMessage, assistant) =>
-            sse.send({ userMessage: userMessage && messageView(userMessage), assistantMessage: messageView(assistant) }, 'message'),
+            sse.send({ userMessage: userMessage && messageView(userMessage), assistantMessage: assistant && messageView(assistant) }, 'message'),
           delta: (text) => sse.send({ text }, 'delta'),
         },
         sse.disconnected,

@@ -11,7 +11,9 @@ export function pathTo(messages: Message[], leafId: string | null): Message[] {
   return path.reverse();
 }
 
-/** What the model sees: completed text of each turn; empty (failed) replies are left out. */
+/** What the model sees: each turn's text, leaving out empty (failed) replies and what the filter blocked. */
 export function toPrompt(path: Message[]): ChatMessage[] {
-  return path.filter((m) => m.content.length > 0).map((m) => ({ role: m.role, content: m.content }));
+  return path
+    .filter((m) => m.content.length > 0 && m.status !== 'blocked' && m.status !== 'withheld')
+    .map((m) => ({ role: m.role, content: m.content }));
 }

@@ -3,7 +3,8 @@ import { Conversation } from './conversation.entity.js';
 
 export const MESSAGE_ROLES = ['system', 'user', 'assistant'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
-export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'failed';
+/** `blocked`: a user message the filter kept from the model; `withheld`: a reply the filter blocked. */
+export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'failed' | 'blocked' | 'withheld';
 
 /** A node of the conversation tree: regenerated replies are siblings under the same parent. */
 @Entity('messages')
@@ -57,6 +58,13 @@ export class Message {
   /** Oldest messages left out of the prompt so it fit the model's context. */
   @Column({ name: 'dropped_messages', type: 'int', default: 0 })
   droppedMessages: number;
+
+  /** The content filter's verdict on this text (details in moderation_decisions). */
+  @Column({ name: 'moderation_action', type: 'varchar', length: 8, nullable: true })
+  moderationAction: 'allow' | 'warn' | 'block' | null;
+
+  @Column({ name: 'moderation_categories', type: 'text', array: true, nullable: true })
+  moderationCategories: string[] | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 6 })
   createdAt: Date;

@@ -20,6 +20,17 @@ export interface AppConfig {
   bodyLimit: string;
   logLevel: LogLevel;
   model: ModelConfig;
+  moderation: ModerationConfig;
+}
+
+export interface ModerationConfig {
+  /** `local`: the project's classifier; `openai`: OpenAI's moderation endpoint (or a compatible one). */
+  provider: 'local' | 'openai';
+  baseUrl: string | undefined;
+  apiKey: string | undefined;
+  model: string;
+  /** Serve this classifier folder instead of the registry's serving version. */
+  classifierDir: string | undefined;
 }
 
 export interface ModelConfig {
@@ -146,6 +157,16 @@ function modelConfig(env: Env): ModelConfig {
   };
 }
 
+function moderationConfig(env: Env): ModerationConfig {
+  return {
+    provider: oneOf(env, 'MODERATION_PROVIDER', ['local', 'openai'] as const, 'local'),
+    baseUrl: env.MODERATION_BASE_URL || undefined,
+    apiKey: env.MODERATION_API_KEY || undefined,
+    model: env.MODERATION_MODEL || 'omni-moderation-latest',
+    classifierDir: env.MODERATION_CLASSIFIER ? resolve(env.MODERATION_CLASSIFIER) : undefined,
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR || '.data');
   const { email, password } = admin(env);
@@ -164,5 +185,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimit: bodyLimit(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     model: modelConfig(env),
+    moderation: moderationConfig(env),
   };
 }

@@ -43,10 +43,18 @@ export class ModelRegistryService {
    * version, else the shipped default, registered as serving on first start.
    */
   async ensureServingPolicy(forcedCheckpoint?: string): Promise<ModelVersion> {
-    if (forcedCheckpoint) return this.registerCheckpoint(forcedCheckpoint, 'policy');
-    const current = await this.serving('policy');
+    return this.ensureServing('policy', forcedCheckpoint ?? SHIPPED_POLICY_DIR, Boolean(forcedCheckpoint));
+  }
+
+  /**
+   * The version of `kind` to serve: `forced` folders are registered on first use and served as they are;
+   * otherwise the serving version, or `shippedDir` registered as serving on first start.
+   */
+  async ensureServing(kind: ModelKind, dir: string, forced: boolean): Promise<ModelVersion> {
+    if (forced) return this.registerCheckpoint(dir, kind);
+    const current = await this.serving(kind);
     if (current) return current;
-    return this.registerCheckpoint(SHIPPED_POLICY_DIR, 'policy', true);
+    return this.registerCheckpoint(dir, kind, true);
   }
 
   private async registerCheckpoint(path: string, kind: ModelKind, serve = false): Promise<ModelVersion> {

@@ -50,9 +50,10 @@ export class OpenAiController {
         },
         sse.disconnected,
       );
-      for (const { index, completion } of results) {
-        const delta = started.has(index) ? {} : { role: 'assistant', content: '' };
-        sse.send(this.openai.chunk(id, created, { index, delta, logprobs: null, finish_reason: this.openai.finishOf(completion) }));
+      for (const result of results) {
+        const { index, refusal } = result;
+        const delta = { ...(started.has(index) ? {} : { role: 'assistant', content: '' }), ...(refusal ? { refusal } : {}) };
+        sse.send(this.openai.chunk(id, created, { index, delta, logprobs: null, finish_reason: this.openai.finishOf(result) }));
       }
       if (body.stream_options?.include_usage) sse.send(this.openai.chunk(id, created, null, this.openai.usageOf(results)));
     } catch (error) {

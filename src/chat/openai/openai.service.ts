@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal.js';
 import type { ChatMessage } from '../../ml/tokenizer/chat-template.js';
 import { ModelService } from '../../model/model.service.js';
+import { ModerationService, noticeFor } from '../../moderation/moderation.service.js';
+import { StreamingModeration } from '../../moderation/streaming-moderation.js';
 import type { Completion } from '../../model/providers/chat-provider.js';
 import { DEFAULT_SAMPLING } from '../dto/sampling.dto.js';
 import { UsageService } from '../usage.service.js';
@@ -11,9 +13,12 @@ import type { ChatCompletionRequestDto } from './chat-completion.dto.js';
 export interface ChoiceResult {
   index: number;
   completion: Completion;
+  /** Set when the content filter blocked the input or withheld this reply. */
+  refusal: string | null;
 }
 
-const FINISH: Record<Completion['finishReason'], 'stop' | 'length'> = { stop: 'stop', length: 'length', abort: 'stop' };
+type FinishReason = 'stop' | 'length' | 'content_filter';
+const FINISH: Record<Completion['finishReason'], FinishReason> = { stop: 'stop', length: 'length', abort: 'stop' };
 
 /** The OpenAI chat-completions surface over whichever provider serves chat. */
 @Injectable()
@@ -21,6 +26,7 @@ export class OpenAiService {
   constructor(
     private readonly models: ModelService,
     private readonly usage: UsageService,
+    private readonly moderation: ModerationService,
   ) {}
 
   listModels() {
@@ -52,11 +58,27 @@ export class OpenAiService {
       stop: typeof request.stop === 'string' ? [request.stop] : request.stop,
     };
     const results: ChoiceResult[] = [];
+    const inputVerdicts = await this.moderation.check(messages.filter((m) => m.role !== 'assistant').map((m) => m.content));
+    const blockedInput = inputVerdicts.find((v) => v.action === 'block');
+    if (blockedInput) {
+      // The model never sees a blocked input: every choice reports the filter instead.
+      const refusal = noticeFor(blockedInput, 'input');
+      const empty: Completion = { text: '', finishReason: 'stop', promptTokens: 0, completionTokens: 0, droppedMessages: 0 };
+      return Array.from({ length: request.n ?? 1 }, (_, index) => ({ index, completion: empty, refusal }));
+    }
     for (let index = 0; index < (request.n ?? 1); index++) {
       // Each choice gets its own seed derived from the request's, so n samples differ yet repeat.
       const seed = request.seed === undefined ? undefined : (request.seed + index) >>> 0;
-      const completion = await provider.complete(messages, { ...sampling, seed }, (text) => onDelta(index, text), signal);
-      results.push({ index, completion });
+      const choiceAbort = new AbortController();
+      signal?.addEventListener('abort', () => choiceAbort.abort(), { once: true });
+      const filter = new StreamingModeration(
+        (text) => this.moderation.checkOne(text),
+        (text) => onDelta(index, text),
+        () => choiceAbort.abort(),
+      );
+      const completion = await provider.complete(messages, { ...sampling, seed }, (text) => filter.push(text), choiceAbort.signal);
+      const verdict = await filter.finish(completion.text);
+      results.push({ index, completion, refusal: verdict.action === 'block' ? noticeFor(verdict, 'output') : null });
       if (signal?.aborted) break;
     }
     await this.usage.record({
@@ -83,11 +105,11 @@ export class OpenAiService {
       created,
       model: this.models.provider.modelId,
       system_fingerprint: null,
-      choices: results.map(({ index, completion }) => ({
-        index,
-        message: { role: 'assistant', content: completion.text, refusal: null },
+      choices: results.map((result) => ({
+        index: result.index,
+        message: { role: 'assistant', content: result.refusal ? null : result.completion.text, refusal: result.refusal },
         logprobs: null,
-        finish_reason: FINISH[completion.finishReason],
+        finish_reason: this.finishOf(result),
       })),
       usage: this.usageOf(results),
     };
@@ -109,7 +131,7 @@ export class OpenAiService {
     return { id: `chatcmpl-${randomUUID().replaceAll('-', '')}`, created: Math.floor(Date.now() / 1000) };
   }
 
-  finishOf(completion: Completion): 'stop' | 'length' {
-    return FINISH[completion.finishReason];
+  finishOf(result: ChoiceResult): FinishReason {
+    return result.refusal ? 'content_filter' : FINISH[result.completion.finishReason];
   }
 }
