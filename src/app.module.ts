@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ChatModule } from './chat/chat.module.js';
 import { ConfigModule } from './config/config.module.js';
+import { FeedbackModule } from './feedback/feedback.module.js';
 import type { AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
@@ -28,6 +29,7 @@ export class AppModule {
         ModelModule,
         ModerationModule,
         ChatModule,
+        FeedbackModule,
         HealthModule,
       ],
     };

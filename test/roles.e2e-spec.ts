@@ -50,6 +50,21 @@ const MATRIX: { method: string; path: string; allowed: Role[] | 'public'; call?:
   { method: 'POST', path: '/v1/chat/completions', allowed: ['user'] },
   { method: 'GET', path: '/models/versions', allowed: ['operator', 'admin'] },
   { method: 'GET', path: '/models/serving', allowed: ['operator', 'admin'] },
+  { method: 'GET', path: '/moderation/thresholds', allowed: ['admin', 'operator', 'trainer'] },
+  { method: 'PUT', path: '/moderation/thresholds', allowed: ['admin'] },
+  { method: 'GET', path: '/moderation/rules', allowed: ['admin'] },
+  { method: 'POST', path: '/moderation/rules', allowed: ['admin'] },
+  { method: 'DELETE', path: '/moderation/rules/:id', allowed: ['admin'], call: `/moderation/rules/${SOME_ID}` },
+  { method: 'POST', path: '/v1/moderations', allowed: ['user'] },
+  { method: 'PUT', path: '/messages/:id/rating', allowed: ['user'], call: `/messages/${SOME_ID}/rating` },
+  { method: 'GET', path: '/messages/:id/rating', allowed: ['user'], call: `/messages/${SOME_ID}/rating` },
+  { method: 'POST', path: '/reports', allowed: ['user'] },
+  { method: 'GET', path: '/reports', allowed: ['user'] },
+  { method: 'GET', path: '/reports/:id', allowed: ['user'], call: `/reports/${SOME_ID}` },
+  { method: 'POST', path: '/reports/:id/answers', allowed: ['user'], call: `/reports/${SOME_ID}/answers` },
+  { method: 'GET', path: '/triage/reports', allowed: ['trainer', 'admin'] },
+  { method: 'GET', path: '/triage/reports/:id', allowed: ['trainer', 'admin'], call: `/triage/reports/${SOME_ID}` },
+  { method: 'POST', path: '/triage/reports/:id/decisions', allowed: ['trainer', 'admin'], call: `/triage/reports/${SOME_ID}/decisions` },
 ];
 
 describe('route declarations', () => {

@@ -36,6 +36,14 @@ export class ConversationsService {
     return conversation;
   }
 
+  /** A message in one of the user's conversations; anyone else gets the same 404 as for a missing one. */
+  async visibleMessage(userId: string, messageId: string): Promise<{ message: Message; conversation: Conversation }> {
+    const message = await this.dataSource.manager.findOneBy(Message, { id: messageId });
+    const conversation = message && (await this.dataSource.manager.findOneBy(Conversation, { id: message.conversationId, userId }));
+    if (!message || !conversation) throw new NotFoundException('Message not found');
+    return { message, conversation };
+  }
+
   messages(conversationId: string): Promise<Message[]> {
     return this.dataSource.manager.find(Message, { where: { conversationId }, order: { createdAt: 'ASC' } });
   }

@@ -6,7 +6,7 @@ import { MODERATION_CATEGORIES, type CategoryScores, type ModerationCategory } f
 import { applyRules, withRuleMatches } from '../ml/classifier/rules.js';
 import { ModelRegistryService, resolveCheckpoint } from '../model/model-registry.service.js';
 import { defaultThresholds, ModerationPolicyService, type Thresholds } from './moderation-policy.service.js';
-import { ModerationAction, ModerationDecision } from './moderation.entities.js';
+import { ModerationAction, ModerationDecision, ModerationExampleRow } from './moderation.entities.js';
 import { LocalModerationProvider } from './providers/local.provider.js';
 import type { ModerationProvider } from './providers/moderation-provider.js';
 import { OpenAiModerationProvider } from './providers/openai.provider.js';
@@ -93,6 +93,20 @@ export class ModerationService implements OnModuleInit {
 
   async checkOne(text: string): Promise<ModerationResult> {
     return (await this.check([text]))[0];
+  }
+
+  /** The latest decision about a message, if the filter saw it. */
+  latestDecision(manager: EntityManager, messageId: string): Promise<ModerationDecision | null> {
+    return manager.findOne(ModerationDecision, { where: { messageId }, order: { createdAt: 'DESC' } });
+  }
+
+  /**
+   * A corrected label from an accepted filter report. About one in ten goes to the held-out split
+   * (chosen from the report id, so it is stable), where it measures the next retrained classifier.
+   */
+  async addCorrection(manager: EntityManager, reportId: string, text: string, labels: ModerationCategory[]): Promise<void> {
+    const split = parseInt(reportId.replace(/-/g, '').slice(-4), 16) % 10 === 0 ? 'heldout' : 'train';
+    await manager.upsert(ModerationExampleRow, { reportId, text, labels, split, source: 'report' }, { conflictPaths: ['reportId'], indexPredicate: '"report_id" IS NOT NULL' });
   }
 
   /** Stores a decision with the message it was about. */

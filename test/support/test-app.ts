@@ -59,10 +59,13 @@ export async function createTestApp(env: Record<string, string> = {}) {
   }
 
   /** Starts listening on a free loopback port (for real HTTP clients); returns the base URL. */
+  let baseUrl: string | undefined;
   async function listen(): Promise<string> {
+    if (baseUrl) return baseUrl;
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as { port: number };
-    return `http://127.0.0.1:${port}`;
+    baseUrl = `http://127.0.0.1:${port}`;
+    return baseUrl;
   }
 
   async function close(): Promise<void> {

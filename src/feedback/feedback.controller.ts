@@ -1,0 +1,69 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, Roles } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { decodeOffsetCursor, offsetPage, PageQueryDto } from '../common/pagination.js';
+import { AnswerReportDto, CreateReportDto, RateMessageDto } from './dto/feedback.dto.js';
+import { ratingView, reportView } from './dto/feedback.view.js';
+import { RatingsService } from './ratings.service.js';
+import { ReportsService } from './reports.service.js';
+
+const uuid = new ParseUUIDPipe();
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+@ApiTags('feedback')
+@Controller()
+@Roles('user')
+export class FeedbackController {
+  constructor(
+    private readonly ratings: RatingsService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  @Put('messages/:id/rating')
+  async rate(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Body() body: RateMessageDto) {
+    return ratingView(await this.ratings.rate(principal.userId, id, body));
+  }
+
+  @Get('messages/:id/rating')
+  async rating(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string) {
+    const rating = await this.ratings.mine(principal.userId, id);
+    return rating ? ratingView(rating) : null;
+  }
+
+  /** 201 with a new report; 200 with the first one when an Idempotency-Key is retried. */
+  @Post('reports')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one report' })
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateReportDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new BadRequestException('Idempotency-Key must be 1 to 200 visible ASCII characters');
+    const { report, created } = await this.reports.submit(principal, body, key);
+    res.status(created ? 201 : 200);
+    return reportView(report);
+  }
+
+  @Get('reports')
+  async mine(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto) {
+    const offset = decodeOffsetCursor(query.cursor);
+    const [rows, total] = await this.reports.mine(principal.userId, query.limit, offset);
+    return offsetPage(rows.map((r) => reportView(r)), offset, total);
+  }
+
+  @Get('reports/:id')
+  async read(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string) {
+    const report = await this.reports.visible(principal, id);
+    return reportView(report, await this.reports.events(report.id));
+  }
+
+  @Post('reports/:id/answers')
+  @HttpCode(200)
+  async answer(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string, @Body() body: AnswerReportDto) {
+    const report = await this.reports.answer(principal, id, body);
+    return reportView(report, await this.reports.events(report.id));
+  }
+}

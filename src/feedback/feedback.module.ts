@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ChatModule } from '../chat/chat.module.js';
+import { ModerationModule } from '../moderation/moderation.module.js';
+import { FeedbackController } from './feedback.controller.js';
+import { RatingsService } from './ratings.service.js';
+import { ReportsService } from './reports.service.js';
+import { TriageController } from './triage.controller.js';
+import { TriageService } from './triage.service.js';
+import { UnansweredReportsScheduler } from './unanswered-reports.scheduler.js';
+
+@Module({
+  imports: [ChatModule, ModerationModule],
+  controllers: [FeedbackController, TriageController],
+  providers: [RatingsService, ReportsService, TriageService, UnansweredReportsScheduler],
+  exports: [ReportsService],
+})
+export class FeedbackModule {}
