@@ -33,10 +33,11 @@ describe('MODEL_PROVIDER=openai-compatible', () => {
       const direct = await new OpenAI({ apiKey: upstreamKey, baseURL: upstreamUrl }).chat.completions.create({
         model: upstreamModel,
         messages: hello,
-        max_tokens: 12,
+        max_tokens: 60,
         seed: 4,
       });
-      const stream = await client.chat.completions.create({ model: upstreamModel, messages: hello, max_tokens: 12, seed: 4, stream: true });
+      // Long enough that the content filter releases it in several pieces.
+      const stream = await client.chat.completions.create({ model: upstreamModel, messages: hello, max_tokens: 60, seed: 4, stream: true });
       let text = '';
       let pieces = 0;
       for await (const chunk of stream) {

@@ -43,6 +43,11 @@ export function withParents(labels: Iterable<ModerationCategory>): ModerationCat
 }
 
 /** One value for every category. */
-export function categoryRecord<T>(value: (category: ModerationCategory, index: number) => T): Record<ModerationCategory, T> {
-  return Object.fromEntries(MODERATION_CATEGORIES.map((c, i) => [c, value(c, i)])) as Record<ModerationCategory, T>;
+export function categoryRecord<T>(
+  value: (category: ModerationCategory, index: number) => T,
+): Record<ModerationCategory, T> {
+  return Object.fromEntries(MODERATION_CATEGORIES.map((c, i) => [c, value(c, i)])) as Record<
+    ModerationCategory,
+    T
+  >;
 }

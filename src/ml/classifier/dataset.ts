@@ -23,13 +23,14 @@ export function parseModerationJsonl(source: string): ModerationExample[] {
     try {
       row = JSON.parse(line);
     } catch (e) {
-      throw new Error(`${where}: ${(e as Error).message}`);
+      throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
     }
     const { text, labels, split } = (row ?? {}) as Record<string, unknown>;
     if (typeof text !== 'string') throw new Error(`${where}: "text" must be a string`);
     if (!Array.isArray(labels)) throw new Error(`${where}: "labels" must be an array`);
     for (const l of labels) {
-      if (typeof l !== 'string' || !isModerationCategory(l)) throw new Error(`${where}: unknown category ${JSON.stringify(l)}`);
+      if (typeof l !== 'string' || !isModerationCategory(l))
+        throw new Error(`${where}: unknown category ${JSON.stringify(l)}`);
     }
     if (split !== undefined && split !== 'train' && split !== 'heldout') {
       throw new Error(`${where}: "split" must be "train" or "heldout"`);

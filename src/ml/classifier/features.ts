@@ -13,10 +13,18 @@ export interface FeatureSettings {
   wordNgrams: 1 | 2;
 }
 
-export const DEFAULT_FEATURES: Readonly<FeatureSettings> = { buckets: 4096, charNgrams: [3, 5], wordNgrams: 2 };
+export const DEFAULT_FEATURES: Readonly<FeatureSettings> = {
+  buckets: 4096,
+  charNgrams: [3, 5],
+  wordNgrams: 2,
+};
 
 /** Names of the choices baked into this file; a saved model records them and refuses a mismatch. */
-export const FEATURE_SCHEME = { normalize: 'NFKC+lowercase', hash: 'fnv1a32+fmix32', weighting: '1+ln(count), L2' } as const;
+export const FEATURE_SCHEME = {
+  normalize: 'NFKC+lowercase',
+  hash: 'fnv1a32+fmix32',
+  weighting: '1+ln(count), L2',
+} as const;
 
 export interface SparseFeatures {
   /** Bucket ids, ascending, no repeats. */
@@ -32,11 +40,15 @@ export function validateFeatureSettings(s: FeatureSettings): void {
   if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < 1 || hi < lo) {
     throw new Error(`charNgrams must be [min, max] with 1 <= min <= max, got [${lo}, ${hi}]`);
   }
-  if (s.wordNgrams !== 1 && s.wordNgrams !== 2) throw new Error(`wordNgrams must be 1 or 2, got ${s.wordNgrams}`);
+  if (s.wordNgrams !== 1 && s.wordNgrams !== 2)
+    throw new Error(`wordNgrams must be 1 or 2, got ${s.wordNgrams}`);
 }
 
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
@@ -88,18 +100,9 @@ export function featurize(text: string, settings: FeatureSettings = DEFAULT_FEAT
   return { indices, values };
 }
 
-/**
- * Rows of features laid out densely, row-major [rows.length, buckets], for a matMul. With `dropout`,
- * each feature is zeroed with probability p and the rest scaled by 1/(1-p) (training only).
- */
-export function denseRows(rows: SparseFeatures[], buckets: number, dropout?: { p: number; rng: () => number }): Float32Array {
+/** Rows of features laid out densely, row-major [rows.length, buckets], for a matMul. */
+export function denseRows(rows: SparseFeatures[], buckets: number): Float32Array {
   const out = new Float32Array(rows.length * buckets);
-  const keep = dropout ? 1 - dropout.p : 1;
-  rows.forEach((r, i) =>
-    r.indices.forEach((b, k) => {
-      if (dropout && dropout.rng() < dropout.p) return;
-      out[i * buckets + b] = r.values[k] / keep;
-    }),
-  );
+  rows.forEach((r, i) => r.indices.forEach((b, k) => (out[i * buckets + b] = r.values[k])));
   return out;
 }

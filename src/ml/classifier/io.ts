@@ -36,7 +36,11 @@ export interface ClassifierJson {
 }
 
 export async function saveClassifier(dir: string, model: Classifier): Promise<void> {
-  const arrays = VAR_NAMES.map((name) => ({ name, shape: model.vars[name].shape, data: model.vars[name].dataSync() as Float32Array }));
+  const arrays = VAR_NAMES.map((name) => ({
+    name,
+    shape: model.vars[name].shape,
+    data: model.vars[name].dataSync() as Float32Array,
+  }));
   const bytes = Buffer.alloc(arrays.reduce((n, a) => n + a.data.length * 4, 0));
   const tensors: TensorEntry[] = [];
   let offset = 0;
@@ -56,7 +60,7 @@ export async function saveClassifier(dir: string, model: Classifier): Promise<vo
     ...(model.metrics ? { metrics: model.metrics } : {}),
   };
   await mkdir(dir, { recursive: true });
-  // Write to temporary names first so a crash never leaves a folder with mismatched files.
+  // Write to temporary names, then rename: a crash mid-write never leaves a truncated file behind.
   await writeFile(join(dir, `${WEIGHTS_FILE}.tmp`), bytes);
   await writeFile(join(dir, `${CLASSIFIER_FILE}.tmp`), JSON.stringify(json, null, 2) + '\n');
   await rename(join(dir, `${WEIGHTS_FILE}.tmp`), join(dir, WEIGHTS_FILE));
@@ -67,31 +71,42 @@ export async function loadClassifier(dir: string): Promise<Classifier> {
   const json = JSON.parse(await readFile(join(dir, CLASSIFIER_FILE), 'utf8')) as ClassifierJson;
   const where = join(dir, CLASSIFIER_FILE);
   if (json.format !== FORMAT || json.version !== VERSION) {
-    throw new Error(`${where}: not a ${FORMAT} v${VERSION} file (format ${json.format}, version ${json.version})`);
+    throw new Error(
+      `${where}: not a ${FORMAT} v${VERSION} file (format ${json.format}, version ${json.version})`,
+    );
   }
   if (json.categories?.join() !== MODERATION_CATEGORIES.join()) {
     throw new Error(`${where}: categories ${JSON.stringify(json.categories)} differ from this build's`);
   }
   for (const key of Object.keys(FEATURE_SCHEME) as (keyof typeof FEATURE_SCHEME)[]) {
     if (json.featureScheme?.[key] !== FEATURE_SCHEME[key]) {
-      throw new Error(`${where}: feature ${key} "${json.featureScheme?.[key]}" differs from this build's "${FEATURE_SCHEME[key]}"`);
+      throw new Error(
+        `${where}: feature ${key} "${json.featureScheme?.[key]}" differs from this build's "${FEATURE_SCHEME[key]}"`,
+      );
     }
   }
+  const thresholds = json.suggestedThresholds;
+  const bad = thresholds && MODERATION_CATEGORIES.find((c) => typeof thresholds[c] !== 'number');
+  if (bad) throw new Error(`${where}: suggestedThresholds lacks a number for ${bad}`);
   const config = resolveConfig(json.config);
   const bytes = await readFile(join(dir, json.weights.file));
   const tensors = {} as Record<(typeof VAR_NAMES)[number], tf.Tensor>;
-  let end = 0;
-  for (const name of VAR_NAMES) {
-    const entry = json.weights.tensors.find((t) => t.name === name);
-    if (!entry) throw new Error(`${where}: tensor ${name} missing`);
-    const data = new Float32Array(entry.shape.reduce((a, b) => a * b, 1));
-    if (entry.offset + data.length * 4 > bytes.length) throw new Error(`${where}: ${json.weights.file} is too short for ${name}`);
-    for (let i = 0; i < data.length; i++) data[i] = bytes.readFloatLE(entry.offset + i * 4);
-    tensors[name] = tf.tensor(data, entry.shape);
-    end = Math.max(end, entry.offset + data.length * 4);
-  }
   try {
-    if (end !== bytes.length) throw new Error(`${where}: ${json.weights.file} has ${bytes.length - end} unexpected trailing bytes`);
+    let end = 0;
+    for (const name of VAR_NAMES) {
+      const entry = json.weights.tensors.find((t) => t.name === name);
+      if (!entry) throw new Error(`${where}: tensor ${name} missing`);
+      const data = new Float32Array(entry.shape.reduce((a, b) => a * b, 1));
+      if (entry.offset + data.length * 4 > bytes.length) {
+        throw new Error(`${where}: ${json.weights.file} is too short for ${name}`);
+      }
+      for (let i = 0; i < data.length; i++) data[i] = bytes.readFloatLE(entry.offset + i * 4);
+      tensors[name] = tf.tensor(data, entry.shape);
+      end = Math.max(end, entry.offset + data.length * 4);
+    }
+    if (end !== bytes.length) {
+      throw new Error(`${where}: ${json.weights.file} has ${bytes.length - end} unexpected trailing bytes`);
+    }
     const model = classifierFromTensors(config, json.seed ?? 0, tensors);
     if (json.suggestedThresholds) model.suggestedThresholds = json.suggestedThresholds;
     if (json.metrics) model.metrics = json.metrics;

@@ -36,7 +36,7 @@ export function rocAuc(scores: number[], positive: boolean[]): number | undefine
   const order = scores.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
   let rankSumPos = 0;
   let nPos = 0;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j][0] === order[i][0]) j++;
     const midRank = (i + 1 + j) / 2; // 1-based average rank of the tie block
@@ -103,7 +103,10 @@ export function evaluateScores(
   return { perCategory, macroF1 };
 }
 
-export function suggestThresholdsFromScores(scores: CategoryScores[], labels: ModerationCategory[][]): CategoryScores {
+export function suggestThresholdsFromScores(
+  scores: CategoryScores[],
+  labels: ModerationCategory[][],
+): CategoryScores {
   return categoryRecord((c) =>
     bestF1Threshold(
       scores.map((row) => row[c]),

@@ -6,7 +6,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import { mulberry32 } from '../tokenizer/random-text.js';
 import { categoryRecord, CategoryScores, MODERATION_CATEGORIES } from './categories.js';
 import type { Evaluation } from './metrics.js';
-import { DEFAULT_FEATURES, denseRows, featurize, FeatureSettings, SparseFeatures, validateFeatureSettings } from './features.js';
+import {
+  DEFAULT_FEATURES,
+  denseRows,
+  featurize,
+  FeatureSettings,
+  SparseFeatures,
+  validateFeatureSettings,
+} from './features.js';
 
 export interface ClassifierConfig {
   features: FeatureSettings;
@@ -50,7 +57,8 @@ export function resolveConfig(input: ClassifierConfigInput = {}): ClassifierConf
   const features = { ...DEFAULT_FEATURES, ...input.features };
   validateFeatureSettings(features);
   const hidden = input.hidden ?? DEFAULT_HIDDEN;
-  if (!Number.isInteger(hidden) || hidden < 1) throw new Error(`hidden must be a positive integer, got ${hidden}`);
+  if (!Number.isInteger(hidden) || hidden < 1)
+    throw new Error(`hidden must be a positive integer, got ${hidden}`);
   return { features: { ...features, charNgrams: [...features.charNgrams] }, hidden };
 }
 
@@ -81,13 +89,20 @@ export function classifierFromTensors(
   seed: number,
   tensors: Record<(typeof VAR_NAMES)[number], tf.Tensor>,
 ): Classifier {
-  const expected = { w1: [config.features.buckets, config.hidden], b1: [config.hidden], w2: [config.hidden, MODERATION_CATEGORIES.length], b2: [MODERATION_CATEGORIES.length] };
+  const expected = {
+    w1: [config.features.buckets, config.hidden],
+    b1: [config.hidden],
+    w2: [config.hidden, MODERATION_CATEGORIES.length],
+    b2: [MODERATION_CATEGORIES.length],
+  };
   for (const name of VAR_NAMES) {
     if (tensors[name].shape.join() !== expected[name].join()) {
       throw new Error(`${name} has shape [${tensors[name].shape}], expected [${expected[name]}]`);
     }
   }
-  const vars = Object.fromEntries(VAR_NAMES.map((k) => [k, tf.variable(tensors[k], true)])) as unknown as ClassifierVars;
+  const vars = Object.fromEntries(
+    VAR_NAMES.map((k) => [k, tf.variable(tensors[k], true)]),
+  ) as unknown as ClassifierVars;
   return { config, seed, vars };
 }
 

@@ -11,9 +11,13 @@ import { trainDefaultClassifier } from './train-default.js';
 
 const [seedPath = 'data/moderation/seed.jsonl', outDir = 'models/moderation-default'] = process.argv.slice(2);
 await tf.setBackend('cpu');
-const report = await trainDefaultClassifier(seedPath, outDir, (epoch, loss) => console.log(`epoch ${epoch}  loss ${loss.toFixed(4)}`));
+const report = await trainDefaultClassifier(seedPath, outDir, (epoch, loss) =>
+  console.log(`epoch ${epoch}  loss ${loss.toFixed(4)}`),
+);
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
-console.log(`${report.trainExamples} train / ${report.heldoutExamples} held-out examples, ${report.seconds.toFixed(1)} s on ${tf.getBackend()}`);
+console.log(
+  `${report.trainExamples} train / ${report.heldoutExamples} held-out examples, ${report.seconds.toFixed(1)} s on ${tf.getBackend()}`,
+);
 console.log('category                  thr   P@thr  R@thr  F1@thr  F1@0.5   AUC');
 for (const c of MODERATION_CATEGORIES) {
   const m = report.heldout.perCategory[c];
@@ -22,6 +26,8 @@ for (const c of MODERATION_CATEGORIES) {
     `${c.padEnd(24)} ${m.threshold.toFixed(2)}  ${pct(m.precision)}  ${pct(m.recall)}  ${pct(m.f1)}  ${pct(half.f1)}  ${m.auc?.toFixed(3) ?? '  -  '}`,
   );
 }
-console.log(`held-out macro-F1: ${report.heldout.macroF1.toFixed(3)} at suggested thresholds, ${report.heldoutAtHalf.macroF1.toFixed(3)} at 0.5`);
+console.log(
+  `held-out macro-F1: ${report.heldout.macroF1.toFixed(3)} at suggested thresholds, ${report.heldoutAtHalf.macroF1.toFixed(3)} at 0.5`,
+);
 console.log(`written to ${outDir}`);
 disposeClassifier(report.model);

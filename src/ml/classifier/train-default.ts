@@ -4,14 +4,25 @@ import { categoryRecord } from './categories.js';
 import { readModerationJsonl } from './dataset.js';
 import { saveClassifier } from './io.js';
 import type { Evaluation } from './metrics.js';
-import { Classifier, ClassifierConfigInput, createClassifier } from './model.js';
+import { Classifier, ClassifierConfigInput, createClassifier, disposeClassifier } from './model.js';
 import { evaluate, suggestThresholds, trainClassifier, TrainOptions } from './train.js';
 
-export const DEFAULT_MODEL_CONFIG: ClassifierConfigInput = { features: { buckets: 4096, charNgrams: [3, 5], wordNgrams: 2 }, hidden: 16 };
+export const DEFAULT_MODEL_CONFIG: ClassifierConfigInput = {
+  features: { buckets: 4096, charNgrams: [3, 5], wordNgrams: 2 },
+  hidden: 16,
+};
 export const DEFAULT_MODEL_SEED = 1;
-export const DEFAULT_TRAINING: Omit<TrainOptions, 'onProgress'> = { epochs: 12, batchSize: 32, learningRate: 0.01 };
+export const DEFAULT_TRAINING: Omit<TrainOptions, 'onProgress'> = {
+  epochs: 8,
+  batchSize: 32,
+  learningRate: 0.01,
+  l2: 1e-4,
+};
+
+const HALF = categoryRecord(() => 0.5);
 
 export interface DefaultTrainingReport {
+  /** The trained model, still in memory: the caller disposes it. */
   model: Classifier;
   /** Held-out metrics at the suggested thresholds (which were chosen on this same split). */
   heldout: Evaluation;
@@ -34,18 +45,23 @@ export async function trainDefaultClassifier(
   const heldout = examples.filter((e) => e.split === 'heldout');
   if (heldout.length === 0) throw new Error(`${seedPath} has no held-out examples to choose thresholds on`);
   const model = createClassifier(DEFAULT_MODEL_CONFIG, DEFAULT_MODEL_SEED);
-  const { losses } = await trainClassifier(model, train, { ...DEFAULT_TRAINING, onProgress });
-  const heldoutAtHalf = evaluate(model, heldout, categoryRecord(() => 0.5));
-  model.suggestedThresholds = suggestThresholds(model, heldout);
-  model.metrics = evaluate(model, heldout);
-  await saveClassifier(outDir, model);
-  return {
-    model,
-    heldout: model.metrics,
-    heldoutAtHalf,
-    losses,
-    trainExamples: train.length,
-    heldoutExamples: heldout.length,
-    seconds: (performance.now() - started) / 1000,
-  };
+  try {
+    const { losses } = await trainClassifier(model, train, { ...DEFAULT_TRAINING, onProgress });
+    const heldoutAtHalf = evaluate(model, heldout, HALF);
+    model.suggestedThresholds = suggestThresholds(model, heldout);
+    model.metrics = evaluate(model, heldout);
+    await saveClassifier(outDir, model);
+    return {
+      model,
+      heldout: model.metrics,
+      heldoutAtHalf,
+      losses,
+      trainExamples: train.length,
+      heldoutExamples: heldout.length,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } catch (e) {
+    disposeClassifier(model);
+    throw e;
+  }
 }

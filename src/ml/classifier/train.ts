@@ -15,8 +15,6 @@ export interface TrainOptions {
   learningRate: number;
   /** L2 penalty on the weight matrices (not the biases). Default 0. */
   l2?: number;
-  /** Probability of dropping each input feature of a training row (seeded). Default 0. */
-  inputDropout?: number;
   /** Largest positive-class weight given to a rare category. Default 10. */
   maxClassWeight?: number;
   /** Seeds the batch order; defaults to the model's seed. */
@@ -25,7 +23,7 @@ export interface TrainOptions {
 }
 
 export interface TrainResult {
-  /** Mean training loss of each epoch. */
+  /** Mean training loss of each epoch (with the L2 penalty, if any). */
   losses: number[];
   classWeights: number[];
 }
@@ -63,12 +61,21 @@ function shuffle(order: number[], rng: () => number): void {
 }
 
 /** Trains in place with Adam on exactly the model's variables; deterministic for a given seed and backend. */
-export async function trainClassifier(model: Classifier, examples: ModerationExample[], opts: TrainOptions): Promise<TrainResult> {
+export async function trainClassifier(
+  model: Classifier,
+  examples: ModerationExample[],
+  opts: TrainOptions,
+): Promise<TrainResult> {
   if (examples.length === 0) throw new Error('no training examples');
+  for (const key of ['epochs', 'batchSize'] as const) {
+    if (!Number.isInteger(opts[key]) || opts[key] < 1) throw new Error(`${key} must be a positive integer`);
+  }
   const n = MODERATION_CATEGORIES.length;
   const features = examples.map((e) => featurize(e.text, model.config.features));
   const targets = new Float32Array(examples.length * n);
-  examples.forEach((e, i) => MODERATION_CATEGORIES.forEach((c, j) => (targets[i * n + j] = e.labels.includes(c) ? 1 : 0)));
+  examples.forEach((e, i) =>
+    MODERATION_CATEGORIES.forEach((c, j) => (targets[i * n + j] = e.labels.includes(c) ? 1 : 0)),
+  );
   const weights = classWeights(examples, opts.maxClassWeight);
   const posWeight = tf.tensor1d(weights);
   const varList = classifierVarList(model);
@@ -77,7 +84,6 @@ export async function trainClassifier(model: Classifier, examples: ModerationExa
   const order = examples.map((_, i) => i);
   const l2 = opts.l2 ?? 0;
   const { buckets } = model.config.features;
-  const dropout = opts.inputDropout ? { p: opts.inputDropout, rng } : undefined;
   const losses: number[] = [];
   try {
     for (let epoch = 1; epoch <= opts.epochs; epoch++) {
@@ -85,12 +91,11 @@ export async function trainClassifier(model: Classifier, examples: ModerationExa
       let total = 0;
       for (let start = 0; start < order.length; start += opts.batchSize) {
         const batch = order.slice(start, start + opts.batchSize);
-        const y = tf.tensor2d(
-          Float32Array.from(batch.flatMap((i) => Array.from(targets.subarray(i * n, (i + 1) * n)))),
-          [batch.length, n],
-        );
+        const yData = new Float32Array(batch.length * n);
+        batch.forEach((i, row) => yData.set(targets.subarray(i * n, (i + 1) * n), row * n));
+        const y = tf.tensor2d(yData, [batch.length, n]);
         const rows = batch.map((i) => features[i]);
-        const x = tf.tensor2d(denseRows(rows, buckets, dropout), [batch.length, buckets]);
+        const x = tf.tensor2d(denseRows(rows, buckets), [batch.length, buckets]);
         const loss = optimizer.minimize(
           () => {
             const data = weightedBce(forward(model, x), y, posWeight);
@@ -115,27 +120,20 @@ export async function trainClassifier(model: Classifier, examples: ModerationExa
   return { losses, classWeights: weights };
 }
 
+const texts = (examples: ModerationExample[]) => examples.map((e) => e.text);
+const labels = (examples: ModerationExample[]) => examples.map((e) => e.labels);
+
 /** Metrics on labelled examples at the given thresholds (default: the model's own, else 0.5). */
-export function evaluate(model: Classifier, examples: ModerationExample[], thresholds?: CategoryScores): Evaluation {
-  const scores = scoreTexts(
-    model,
-    examples.map((e) => e.text),
-  );
-  return evaluateScores(
-    scores,
-    examples.map((e) => e.labels),
-    thresholds ?? thresholdsOf(model),
-  );
+export function evaluate(
+  model: Classifier,
+  examples: ModerationExample[],
+  thresholds?: CategoryScores,
+): Evaluation {
+  const scores = scoreTexts(model, texts(examples));
+  return evaluateScores(scores, labels(examples), thresholds ?? thresholdsOf(model));
 }
 
 /** Per-category thresholds that maximise F1 on these (held-out) examples. */
 export function suggestThresholds(model: Classifier, examples: ModerationExample[]): CategoryScores {
-  const scores = scoreTexts(
-    model,
-    examples.map((e) => e.text),
-  );
-  return suggestThresholdsFromScores(
-    scores,
-    examples.map((e) => e.labels),
-  );
+  return suggestThresholdsFromScores(scoreTexts(model, texts(examples)), labels(examples));
 }
