@@ -30,21 +30,24 @@ describe('MODEL_PROVIDER=openai-compatible', () => {
       const client = new OpenAI({ apiKey: await b.newApiKey(user.id), baseURL: `${await b.listen()}/v1`, maxRetries: 0 });
       expect((await client.models.list()).data[0].id).toBe(upstreamModel);
 
-      const direct = await new OpenAI({ apiKey: upstreamKey, baseURL: upstreamUrl }).chat.completions.create({
-        model: upstreamModel,
-        messages: hello,
-        max_tokens: 60,
-        seed: 4,
-      });
-      // Long enough that the content filter releases it in several pieces.
-      const stream = await client.chat.completions.create({ model: upstreamModel, messages: hello, max_tokens: 60, seed: 4, stream: true });
+      // A seed whose reply is long enough that the content filter releases it in several pieces.
+      const upstreamClient = new OpenAI({ apiKey: upstreamKey, baseURL: upstreamUrl });
+      let seed = 0;
+      let direct = '';
+      while (direct.length < 100 && seed < 50) {
+        seed += 1;
+        const res = await upstreamClient.chat.completions.create({ model: upstreamModel, messages: hello, max_tokens: 100, seed, temperature: 1 });
+        direct = res.choices[0].message.content ?? '';
+      }
+      const stream = await client.chat.completions.create({ model: upstreamModel, messages: hello, max_tokens: 100, seed, temperature: 1, stream: true });
       let text = '';
       let pieces = 0;
       for await (const chunk of stream) {
         const piece = chunk.choices[0]?.delta.content;
         if (piece) (text += piece), pieces++;
       }
-      expect(text).toBe(direct.choices[0].message.content);
+      expect(direct.length).toBeGreaterThanOrEqual(100);
+      expect(text).toBe(direct);
       expect(pieces).toBeGreaterThan(1);
 
       const health = await b.http().get('/health');
