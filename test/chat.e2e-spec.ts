@@ -163,6 +163,13 @@ describe('messages', () => {
     expect(done.assistantMessage.completionTokens).toBeLessThan(200);
   });
 
+  it('stores text with a NUL character without failing (PostgreSQL text cannot hold U+0000)', async () => {
+    const id = await newConversation();
+    const res = await t.http().post(`/conversations/${id}/messages`).set('Cookie', alice.cookie).send({ content: 'a\u0000b', sampling });
+    expect(res.status).toBe(201);
+    expect(res.body.userMessage.content).toBe('ab');
+  });
+
   it.each([
     [{}, /content must be a string/],
     [{ content: '' }, /content must be longer than or equal to 1 characters/],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CreditsModule } from '../credits/credits.module.js';
 import { ModelModule } from '../model/model.module.js';
 import { ModerationModule } from '../moderation/moderation.module.js';
 import { ChatService } from './chat.service.js';
@@ -10,7 +11,7 @@ import { OpenAiService } from './openai/openai.service.js';
 import { UsageService } from './usage.service.js';
 
 @Module({
-  imports: [ModelModule, ModerationModule],
+  imports: [ModelModule, ModerationModule, CreditsModule],
   controllers: [ConversationsController, OpenAiController],
   providers: [ConversationsService, ChatService, Generations, UsageService, OpenAiService],
   exports: [ConversationsService, ChatService],

@@ -12,6 +12,9 @@ import { Message } from './message.entity.js';
 import { pathTo, toPrompt } from './message-tree.js';
 import { UsageService } from './usage.service.js';
 
+/** PostgreSQL text cannot hold U+0000, which a model can emit (byte 0) and a client can send. */
+export const storable = (text: string) => text.replaceAll('\u0000', '');
+
 /**
  * Receives a reply as it is produced; `begin` is called once the request is known to be valid, with no
  * assistant message when the filter blocked the user's message.
@@ -49,14 +52,14 @@ export class ChatService {
     const messages = await this.conversations.messages(conversationId);
     const parentId = input.parentId ?? messages.at(-1)?.id ?? null;
     if (parentId && !messages.some((m) => m.id === parentId)) throw new BadRequestException('parentId is not a message of this conversation');
-    const verdict = await this.moderation.checkOne(input.content);
+    const verdict = await this.moderation.checkOne(storable(input.content));
     const userMessage = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(Message, {
           conversationId,
           parentId,
           role: 'user',
-          content: input.content,
+          content: storable(input.content),
           status: verdict.action === 'block' ? 'blocked' : 'complete',
           moderationAction: verdict.action,
           moderationCategories: verdict.categories,
@@ -137,7 +140,7 @@ export class ChatService {
       await this.moderation.record(manager, assistant.id, 'output', verdict);
       const stopped = completion.finishReason === 'abort' && !filter.blocked;
       Object.assign(assistant, {
-        content: completion.text,
+        content: storable(completion.text),
         status: verdict.action === 'block' ? 'withheld' : stopped ? 'stopped' : 'complete',
         moderationAction: verdict.action,
         moderationCategories: verdict.categories,

@@ -14,6 +14,8 @@ export interface HttpErrorBody {
 interface ErrorDetails {
   param?: string | null;
   code?: string | null;
+  /** OpenAI's error type when the status alone does not say it (e.g. 429 `insufficient_quota`). */
+  type?: string | null;
   /** Seconds; sent as the Retry-After header. */
   retryAfter?: number;
 }
@@ -67,11 +69,11 @@ const OPENAI_CODES: Record<number, string> = { 401: 'invalid_api_key', 429: 'rat
 
 /** OpenAI's error body, so the official client raises its own error classes on /v1 routes. */
 export function toOpenAiError(exception: unknown, body: HttpErrorBody) {
-  const { param, code } = detailsOf(exception);
+  const { param, code, type } = detailsOf(exception);
   return {
     error: {
       message: body.message,
-      type: OPENAI_TYPES[body.statusCode] ?? (body.statusCode >= 500 ? 'server_error' : 'invalid_request_error'),
+      type: type ?? OPENAI_TYPES[body.statusCode] ?? (body.statusCode >= 500 ? 'server_error' : 'invalid_request_error'),
       param: param ?? null,
       code: code ?? OPENAI_CODES[body.statusCode] ?? null,
     },

@@ -21,6 +21,10 @@ export interface AppConfig {
   logLevel: LogLevel;
   model: ModelConfig;
   moderation: ModerationConfig;
+  /** This process works background jobs (training runs): true unless WORKER=separate. */
+  worksJobs: boolean;
+  /** A running run without a heartbeat for this long is presumed lost and resumed. */
+  runStaleSeconds: number;
 }
 
 export interface ModerationConfig {
@@ -186,5 +190,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     model: modelConfig(env),
     moderation: moderationConfig(env),
+    worksJobs: oneOf(env, 'WORKER', ['inprocess', 'separate'] as const, 'inprocess') === 'inprocess',
+    runStaleSeconds: int(env, 'RUN_STALE_SECONDS', 600, 1, 86_400),
   };
 }

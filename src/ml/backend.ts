@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export interface BackendInfo {
@@ -34,11 +34,13 @@ let currentName: string | undefined;
 export function initBackend(preferred?: string, opts: BackendOptions = {}): Promise<BackendInfo> {
   const wanted = preferred ?? process.env.TFJS_BACKEND ?? undefined;
   if (current && (!wanted || wanted === currentName)) return current;
-  current = select(wanted, opts).then((info) => ((currentName = info.name), info));
-  current.catch(() => {
-    current = undefined;
+  const previous = current;
+  const attempt = select(wanted, opts).then((info) => ((currentName = info.name), info));
+  current = attempt;
+  attempt.catch(() => {
+    if (current === attempt) current = previous; // a failed switch leaves the running backend reported
   });
-  return current;
+  return attempt;
 }
 
 /** What initBackend settled on, if it has run. */
@@ -49,17 +51,23 @@ export async function backendInfo(): Promise<BackendInfo | undefined> {
 type Candidate = (notes: string[], opts: BackendOptions) => Promise<BackendInfo | string>;
 
 const candidates: Record<string, Candidate[]> = {
-  tensorflow: [(notes) => tryNode('@tensorflow/tfjs-node-gpu', notes), (notes) => tryNode('@tensorflow/tfjs-node', notes)],
+  tensorflow: [
+    (notes) => tryNode('@tensorflow/tfjs-node-gpu', notes),
+    (notes) => tryNode('@tensorflow/tfjs-node', notes),
+  ],
   wasm: [(notes, opts) => tryWasm(notes, opts)],
   cpu: [() => tryCpu()],
 };
 
 async function select(wanted: string | undefined, opts: BackendOptions): Promise<BackendInfo> {
-  if (wanted && !candidates[wanted]) throw new Error(`TFJS_BACKEND=${wanted}: expected one of ${Object.keys(candidates).join(', ')}`);
+  if (wanted && !candidates[wanted])
+    throw new Error(`TFJS_BACKEND=${wanted}: expected one of ${Object.keys(candidates).join(', ')}`);
   const order = wanted ? candidates[wanted] : Object.values(candidates).flat();
   const notes: string[] = [];
   for (const attempt of order) {
-    const result = await attempt(notes, opts).catch((e: unknown) => `failed: ${e instanceof Error ? e.message : String(e)}`);
+    const result = await attempt(notes, opts).catch(
+      (e: unknown) => `failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
     if (typeof result !== 'string') return { ...result, notes };
     notes.push(result);
   }
@@ -72,8 +80,10 @@ async function tryNode(pkg: string, notes: string[]): Promise<BackendInfo | stri
   } catch (e) {
     return `${pkg} not available (${(e as Error).message.split('\n')[0]})`;
   }
-  if (!tf.findBackendFactory('tensorflow')) return `${pkg} loaded but registered no 'tensorflow' backend in this tfjs-core (version mismatch?)`;
-  if (!(await tf.setBackend('tensorflow')) || tf.getBackend() !== 'tensorflow') return `${pkg}: backend 'tensorflow' failed to start`;
+  if (!tf.findBackendFactory('tensorflow'))
+    return `${pkg} loaded but registered no 'tensorflow' backend in this tfjs-core (version mismatch?)`;
+  if (!(await tf.setBackend('tensorflow')) || tf.getBackend() !== 'tensorflow')
+    return `${pkg}: backend 'tensorflow' failed to start`;
   const gpu = Boolean((tf.backend() as unknown as { isUsingGpuDevice?: boolean }).isUsingGpuDevice);
   if (pkg.endsWith('-gpu') && !gpu) {
     // without CUDA 11.2 / cuDNN 8.1 tfjs-node-gpu runs on the CPU: still native TensorFlow, so keep it
@@ -90,13 +100,14 @@ async function tryWasm(notes: string[], opts: BackendOptions): Promise<BackendIn
   const threads = Math.max(1, Math.floor(opts.wasmThreads ?? Number(process.env.TFJS_WASM_THREADS ?? 1)));
   let restore = () => {};
   if (!wasmPathsSet) {
-    wasm.setWasmPaths(join(dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), 'dist') + '/');
+    wasm.setWasmPaths(
+      join(dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), 'dist') + '/',
+    );
     wasmPathsSet = true;
     if (threads > 1) {
       try {
-        restore = loadPthreadWorkersFromFiles();
-        // XNNPACK makes a pool of half the count it is given (REFERENCE §4)
-        wasm.setThreadsCount(2 * threads);
+        restore = loadPthreadWorkersFromFiles(threads);
+        wasm.setThreadsCount(threads);
       } catch (e) {
         notes.push(`wasm threads unavailable, using 1: ${(e as Error).message}`);
       }
@@ -107,16 +118,32 @@ async function tryWasm(notes: string[], opts: BackendOptions): Promise<BackendIn
   } finally {
     restore();
   }
+  if (wasm.getThreadsCount() > 1) await pthreadsStarted();
   return { name: 'wasm', package: pkg, device: 'cpu', threads: wasm.getThreadsCount(), notes: [] };
+}
+
+/**
+ * A pthread only starts once the main thread has handled its worker's 'loaded' message; until then
+ * XNNPACK's pool silently runs everything on the main thread. So wait for the event loop to do that.
+ */
+async function pthreadsStarted(timeoutMs = 5000): Promise<void> {
+  type Worker = { loaded?: boolean };
+  const pthread = (tf.backend() as unknown as { wasm: { PThread?: { runningWorkers: Worker[] } } }).wasm
+    .PThread;
+  const deadline = Date.now() + timeoutMs;
+  while (pthread && !pthread.runningWorkers.every((w) => w.loaded) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 /**
  * tfjs-backend-wasm turns threads off under Node and would load its pthread workers from blob: URLs,
  * which Node's worker_threads cannot run. This turns them on and, while the backend initialises, writes
  * the worker and the module it imports to files, with the bundle-level helpers the module expects.
- * Returns a function that undoes the global patches.
+ * The module also caps its pool at half the CPU count os.cpus() reports, so that reports 2·threads
+ * meanwhile. Returns a function that undoes these global patches.
  */
-function loadPthreadWorkersFromFiles(): () => void {
+function loadPthreadWorkersFromFiles(threads: number): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'tfjs-wasm-'));
   const mainFile = join(dir, 'module.js');
   const prelude = [
@@ -134,16 +161,21 @@ function loadPthreadWorkersFromFiles(): () => void {
     constructor(...args: ConstructorParameters<typeof Blob>) {
       super(...args);
       const parts = args[0];
-      if (parts && Array.from(parts).every((p) => typeof p === 'string')) texts.set(this, Array.from(parts).join(''));
+      if (parts && Array.from(parts).every((p) => typeof p === 'string'))
+        texts.set(this, Array.from(parts).join(''));
     }
   };
   URL.createObjectURL = (obj: Blob) => {
     const text = texts.get(obj);
     const branch = text?.indexOf('if(typeof e.data.urlOrBlob') ?? -1;
     if (text === undefined || branch < 0) return originalCreateObjectURL(obj);
-    const end = text.indexOf('URL.revokeObjectURL(objectUrl)}', branch) + 'URL.revokeObjectURL(objectUrl)}'.length;
+    const end =
+      text.indexOf('URL.revokeObjectURL(objectUrl)}', branch) + 'URL.revokeObjectURL(objectUrl)}'.length;
     const workerFile = join(dir, 'worker.js');
-    writeFileSync(workerFile, text.slice(0, branch) + `importScripts(${JSON.stringify(mainFile)});` + text.slice(end));
+    writeFileSync(
+      workerFile,
+      text.slice(0, branch) + `importScripts(${JSON.stringify(mainFile)});` + text.slice(end),
+    );
     return workerFile;
   };
   // the module factory's source travels as a Blob too: capture it as it is made
@@ -153,13 +185,17 @@ function loadPthreadWorkersFromFiles(): () => void {
       super(...args);
       const parts = args[0];
       const text = texts.get(this);
-      if (text?.startsWith('var WasmBackendModuleThreadedSimd')) writeFileSync(mainFile, prelude + '\n' + text);
+      if (text?.startsWith('var WasmBackendModuleThreadedSimd'))
+        writeFileSync(mainFile, prelude + '\n' + text);
     }
   };
+  const cpus = os.cpus;
+  os.cpus = () => Array.from({ length: 2 * threads }, (_, i) => cpus()[i % cpus().length]);
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
   return () => {
     globalThis.Blob = OriginalBlob;
     URL.createObjectURL = originalCreateObjectURL;
+    os.cpus = cpus;
   };
 }
 

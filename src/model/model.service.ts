@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { ModelRegistryService } from './model-registry.service.js';
+import type { ModelVersion } from './model-version.entity.js';
 import type { ChatProvider } from './providers/chat-provider.js';
 import { EmbeddedProvider } from './providers/embedded.provider.js';
 import { RemoteProvider } from './providers/remote.provider.js';
@@ -31,6 +32,14 @@ export class ModelService implements OnModuleInit, OnApplicationShutdown {
   get provider(): ChatProvider {
     if (!this.current) throw new Error('chat model is not started');
     return this.current;
+  }
+
+  /** Hot-swaps the served policy after a promotion or rollback (embedded provider only; a remote server is swapped outside). */
+  async reloadPolicy(version: ModelVersion): Promise<boolean> {
+    if (!(this.current instanceof EmbeddedProvider)) return false;
+    await this.current.reload(version);
+    this.logger.log({ msg: 'policy reloaded', model: version.name, id: version.id });
+    return true;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -78,7 +78,12 @@ export class ModerationService implements OnModuleInit {
   }
 
   async thresholds(): Promise<Thresholds> {
-    return (await this.policy.current(defaultThresholds(this.provider.suggestedThresholds))).thresholds;
+    return this.thresholdsFor(this.provider.suggestedThresholds);
+  }
+
+  /** The thresholds a classifier with these suggestions would run at: admin settings, else its own suggestions. */
+  async thresholdsFor(suggested: Partial<CategoryScores> | undefined): Promise<Thresholds> {
+    return (await this.policy.current(defaultThresholds(suggested))).thresholds;
   }
 
   async check(texts: string[]): Promise<ModerationResult[]> {

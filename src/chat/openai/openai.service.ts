@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal.js';
+import { CreditsService } from '../../credits/credits.service.js';
 import type { ChatMessage } from '../../ml/tokenizer/chat-template.js';
 import { ModelService } from '../../model/model.service.js';
 import { ModerationService, noticeFor } from '../../moderation/moderation.service.js';
@@ -27,6 +28,7 @@ export class OpenAiService {
     private readonly models: ModelService,
     private readonly usage: UsageService,
     private readonly moderation: ModerationService,
+    private readonly credits: CreditsService,
   ) {}
 
   listModels() {
@@ -49,6 +51,8 @@ export class OpenAiService {
         code: 'model_not_found',
       });
     }
+    // A priced model needs credits (429 insufficient_quota without); a model without a price is free.
+    await this.credits.assertCanSpend(principal.userId, provider.modelId);
     // OpenAI's "developer" role is its newer name for system instructions.
     const messages: ChatMessage[] = request.messages.map((m) => ({ role: m.role === 'developer' ? 'system' : m.role, content: m.content }));
     const sampling = {
@@ -81,14 +85,15 @@ export class OpenAiService {
       results.push({ index, completion, refusal: verdict.action === 'block' ? noticeFor(verdict, 'output') : null });
       if (signal?.aborted) break;
     }
-    await this.usage.record({
+    const usage = {
       userId: principal.userId,
       apiKeyId: principal.apiKeyId ?? null,
       model: provider.modelId,
-      source: 'api',
       promptTokens: results[0]?.completion.promptTokens ?? 0,
       completionTokens: results.reduce((sum, r) => sum + r.completion.completionTokens, 0),
-    });
+    };
+    await this.usage.record({ ...usage, source: 'api' });
+    await this.credits.chargeUsage({ ...usage, requestId: randomUUID() });
     return results;
   }
 

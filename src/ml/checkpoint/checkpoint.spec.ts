@@ -42,7 +42,9 @@ describe('checkpoint', () => {
 
   it('refuses a config.json it does not know', async () => {
     const other = await mkdtemp(join(tmpdir(), 'ckpt-'));
-    await import('node:fs/promises').then((fs) => fs.writeFile(join(other, 'config.json'), '{"format":"something-else"}'));
+    await import('node:fs/promises').then((fs) =>
+      fs.writeFile(join(other, 'config.json'), '{"format":"something-else"}'),
+    );
     await expect(loadCheckpoint(other)).rejects.toThrow(/unknown format/);
     await rm(other, { recursive: true, force: true });
   });

@@ -21,14 +21,20 @@ export interface LoadedCheckpoint {
   extra?: Record<string, unknown>;
 }
 
-export async function saveCheckpoint(dir: string, params: GptParams, cfg: GptConfig, extra?: Record<string, unknown>): Promise<void> {
+export async function saveCheckpoint(
+  dir: string,
+  params: GptParams,
+  cfg: GptConfig,
+  extra?: Record<string, unknown>,
+): Promise<void> {
   validateConfig(cfg);
   await mkdir(dir, { recursive: true });
   const tensors = new Map<string, F32Tensor>();
   for (const [name, shape] of paramShapes(cfg)) {
     const v = params.get(name);
     if (!v) throw new Error(`saveCheckpoint: missing parameter ${name}`);
-    if (v.shape.join() !== shape.join()) throw new Error(`saveCheckpoint: ${name} is [${v.shape}], config says [${shape}]`);
+    if (v.shape.join() !== shape.join())
+      throw new Error(`saveCheckpoint: ${name} is [${v.shape}], config says [${shape}]`);
     tensors.set(name, { shape, data: (await v.data()) as Float32Array });
   }
   await writeSafetensors(join(dir, WEIGHTS_FILE), tensors, { format: CHECKPOINT_FORMAT });
@@ -44,7 +50,8 @@ export interface LoadOptions {
 export async function loadCheckpoint(dir: string, opts: LoadOptions = {}): Promise<LoadedCheckpoint> {
   const json = JSON.parse(await readFile(join(dir, CONFIG_FILE), 'utf8')) as Record<string, unknown>;
   if (isHfGpt2Config(json)) return importHfGpt2(dir, opts);
-  if (json.format !== CHECKPOINT_FORMAT) throw new Error(`loadCheckpoint: ${dir} has unknown format ${String(json.format)}`);
+  if (json.format !== CHECKPOINT_FORMAT)
+    throw new Error(`loadCheckpoint: ${dir} has unknown format ${String(json.format)}`);
   const cfg = validateConfig(json.config as GptConfig);
   const file = await readSafetensors(join(dir, WEIGHTS_FILE));
   const tensors = new Map<string, F32Tensor>();

@@ -24,14 +24,19 @@ export interface HfGpt2Config {
 }
 
 export function isHfGpt2Config(json: Record<string, unknown>): boolean {
-  return typeof json.n_embd === 'number' && typeof json.n_layer === 'number' && typeof json.n_head === 'number';
+  return (
+    typeof json.n_embd === 'number' && typeof json.n_layer === 'number' && typeof json.n_head === 'number'
+  );
 }
 
 export function configFromHf(hf: HfGpt2Config): GptConfig {
   const act = hf.activation_function ?? 'gelu_new';
-  if (act !== 'gelu_new' && act !== 'gelu_pytorch_tanh') throw new Error(`GPT-2 import: activation ${act} is not the tanh GELU this model uses`);
-  if (hf.scale_attn_by_inverse_layer_idx) throw new Error('GPT-2 import: scale_attn_by_inverse_layer_idx is not supported');
-  if (hf.tie_word_embeddings === false) throw new Error('GPT-2 import: untied output heads are not supported');
+  if (act !== 'gelu_new' && act !== 'gelu_pytorch_tanh')
+    throw new Error(`GPT-2 import: activation ${act} is not the tanh GELU this model uses`);
+  if (hf.scale_attn_by_inverse_layer_idx)
+    throw new Error('GPT-2 import: scale_attn_by_inverse_layer_idx is not supported');
+  if (hf.tie_word_embeddings === false)
+    throw new Error('GPT-2 import: untied output heads are not supported');
   return validateConfig({
     vocabSize: hf.vocab_size,
     contextLength: hf.n_positions ?? hf.n_ctx ?? 1024,
@@ -49,14 +54,21 @@ export function hfNameMap(cfg: GptConfig): Map<string, string> {
     ['wpe', 'wpe.weight'],
   ]);
   const pairs: [string, string][] = [
-    ['ln1.g', 'ln_1.weight'], ['ln1.b', 'ln_1.bias'],
-    ['attn.qkv.w', 'attn.c_attn.weight'], ['attn.qkv.b', 'attn.c_attn.bias'],
-    ['attn.proj.w', 'attn.c_proj.weight'], ['attn.proj.b', 'attn.c_proj.bias'],
-    ['ln2.g', 'ln_2.weight'], ['ln2.b', 'ln_2.bias'],
-    ['mlp.fc.w', 'mlp.c_fc.weight'], ['mlp.fc.b', 'mlp.c_fc.bias'],
-    ['mlp.proj.w', 'mlp.c_proj.weight'], ['mlp.proj.b', 'mlp.c_proj.bias'],
+    ['ln1.g', 'ln_1.weight'],
+    ['ln1.b', 'ln_1.bias'],
+    ['attn.qkv.w', 'attn.c_attn.weight'],
+    ['attn.qkv.b', 'attn.c_attn.bias'],
+    ['attn.proj.w', 'attn.c_proj.weight'],
+    ['attn.proj.b', 'attn.c_proj.bias'],
+    ['ln2.g', 'ln_2.weight'],
+    ['ln2.b', 'ln_2.bias'],
+    ['mlp.fc.w', 'mlp.c_fc.weight'],
+    ['mlp.fc.b', 'mlp.c_fc.bias'],
+    ['mlp.proj.w', 'mlp.c_proj.weight'],
+    ['mlp.proj.b', 'mlp.c_proj.bias'],
   ];
-  for (let i = 0; i < cfg.nLayers; i++) for (const [ours, hf] of pairs) map.set(`h.${i}.${ours}`, `h.${i}.${hf}`);
+  for (let i = 0; i < cfg.nLayers; i++)
+    for (const [ours, hf] of pairs) map.set(`h.${i}.${ours}`, `h.${i}.${hf}`);
   map.set('lnf.g', 'ln_f.weight').set('lnf.b', 'ln_f.bias');
   return map;
 }
@@ -80,14 +92,18 @@ export async function importHfGpt2(dir: string, opts: LoadOptions = {}): Promise
     tensors.set(ours, t);
   }
   const head = lookup('lm_head.weight');
-  if (head && !sameValues(head.data, tensors.get('wte')!.data)) throw new Error('GPT-2 import: lm_head.weight differs from wte (untied head)');
+  if (head && !sameValues(head.data, tensors.get('wte')!.data))
+    throw new Error('GPT-2 import: lm_head.weight differs from wte (untied head)');
   const params = paramsFromArrays(cfg, tensors, opts.trainable ?? true);
   return { cfg, params, extra: { importedFrom: 'huggingface-gpt2' } };
 }
 
 async function openWeights(dir: string): Promise<SafetensorsFile[]> {
   const index = join(dir, 'model.safetensors.index.json');
-  const exists = await access(index).then(() => true, () => false);
+  const exists = await access(index).then(
+    () => true,
+    () => false,
+  );
   if (!exists) return [await readSafetensors(join(dir, 'model.safetensors'))];
   const { weight_map } = JSON.parse(await readFile(index, 'utf8')) as { weight_map: Record<string, string> };
   const shards = [...new Set(Object.values(weight_map))];

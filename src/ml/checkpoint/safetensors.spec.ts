@@ -14,7 +14,9 @@ const u16 = (...xs: number[]) => new Uint8Array(new Uint16Array(xs).buffer);
 
 describe('safetensors', () => {
   it('round-trips F32 bit for bit, NaN payloads, -0, infinities and subnormals included', () => {
-    const odd = new Float32Array(new Uint32Array([0x7fc00001, 0x80000000, 0x7f800000, 0xff800000, 0x00000001, 0x3f800000]).buffer);
+    const odd = new Float32Array(
+      new Uint32Array([0x7fc00001, 0x80000000, 0x7f800000, 0xff800000, 0x00000001, 0x3f800000]).buffer,
+    );
     const tensors = new Map<string, F32Tensor>([
       ['a', { shape: [2, 3], data: odd }],
       ['b.c', { shape: [5], data: Float32Array.from([1.5, -2.25, 3e-39, 1e30, Math.PI]) }],
@@ -32,7 +34,10 @@ describe('safetensors', () => {
 
   it('decodes from a Buffer that is a view into a larger allocation (as fs returns)', () => {
     const bytes = encodeSafetensors(new Map([['w', { shape: [3], data: Float32Array.from([1, 2, 3]) }]]));
-    const view = Buffer.concat([Buffer.alloc(5, 9), Buffer.from(bytes), Buffer.alloc(7, 9)]).subarray(5, 5 + bytes.length);
+    const view = Buffer.concat([Buffer.alloc(5, 9), Buffer.from(bytes), Buffer.alloc(7, 9)]).subarray(
+      5,
+      5 + bytes.length,
+    );
     expect(Array.from(decodeSafetensors(view).get('w').data)).toEqual([1, 2, 3]);
   });
 
@@ -51,11 +56,21 @@ describe('safetensors', () => {
     const bf16 = u16(0x3f80, 0x4049, 0xc2f7);
     const file = decodeSafetensors(
       handMade(
-        { h: { dtype: 'F16', shape: [6], data_offsets: [0, 12] }, b: { dtype: 'BF16', shape: [3], data_offsets: [12, 18] } },
+        {
+          h: { dtype: 'F16', shape: [6], data_offsets: [0, 12] },
+          b: { dtype: 'BF16', shape: [3], data_offsets: [12, 18] },
+        },
         new Uint8Array([...f16, ...bf16]),
       ),
     );
-    expect(Array.from(file.get('h').data)).toEqual([1, -2, 65504, 2 ** -24, Infinity, Math.fround(halfToFloat(0x3555))]);
+    expect(Array.from(file.get('h').data)).toEqual([
+      1,
+      -2,
+      65504,
+      2 ** -24,
+      Infinity,
+      Math.fround(halfToFloat(0x3555)),
+    ]);
     expect(halfToFloat(0x3555)).toBeCloseTo(1 / 3, 3);
     expect(Array.from(file.get('b').data)).toEqual([1, 3.140625, -123.5]);
   });
@@ -63,7 +78,11 @@ describe('safetensors', () => {
   it('rejects dtypes it cannot read only when that tensor is asked for, and bad offsets', () => {
     const file = decodeSafetensors(
       handMade(
-        { ok: { dtype: 'F32', shape: [1], data_offsets: [0, 4] }, mask: { dtype: 'BOOL', shape: [4], data_offsets: [4, 8] }, bad: { dtype: 'F32', shape: [2], data_offsets: [0, 4] } },
+        {
+          ok: { dtype: 'F32', shape: [1], data_offsets: [0, 4] },
+          mask: { dtype: 'BOOL', shape: [4], data_offsets: [4, 8] },
+          bad: { dtype: 'F32', shape: [2], data_offsets: [0, 4] },
+        },
         new Uint8Array(8),
       ),
     );

@@ -28,12 +28,16 @@ export interface SafetensorsFile {
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const BYTES: Record<string, number> = { F32: 4, F16: 2, BF16: 2 };
 
-export function encodeSafetensors(tensors: Map<string, F32Tensor>, metadata: Record<string, string> = {}): Uint8Array {
+export function encodeSafetensors(
+  tensors: Map<string, F32Tensor>,
+  metadata: Record<string, string> = {},
+): Uint8Array {
   const header: Record<string, unknown> = {};
   if (Object.keys(metadata).length > 0) header.__metadata__ = metadata;
   let offset = 0;
   for (const [name, { shape, data }] of tensors) {
-    if (shape.reduce((a, b) => a * b, 1) !== data.length) throw new Error(`${name}: shape ${shape} does not match ${data.length} values`);
+    if (shape.reduce((a, b) => a * b, 1) !== data.length)
+      throw new Error(`${name}: shape ${shape} does not match ${data.length} values`);
     header[name] = { dtype: 'F32', shape, data_offsets: [offset, offset + data.byteLength] };
     offset += data.byteLength;
   }
@@ -57,20 +61,29 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
   if (bytes.byteLength < 8) throw new Error('safetensors: file too short');
   const n = Number(view.getBigUint64(0, true));
   if (8 + n > bytes.byteLength) throw new Error('safetensors: header length beyond end of file');
-  const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 8, n).toString('utf8')) as Record<string, unknown>;
+  const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + 8, n).toString('utf8')) as Record<
+    string,
+    unknown
+  >;
   const metadata = (header.__metadata__ ?? {}) as Record<string, string>;
   const entries = new Map<string, SafetensorsEntry>();
-  for (const [name, entry] of Object.entries(header)) if (name !== '__metadata__') entries.set(name, entry as SafetensorsEntry);
+  for (const [name, entry] of Object.entries(header))
+    if (name !== '__metadata__') entries.set(name, entry as SafetensorsEntry);
   const base = 8 + n;
 
   const get = (name: string): F32Tensor => {
     const entry = entries.get(name);
     if (!entry) throw new Error(`safetensors: no tensor named ${name}`);
-    const { dtype, shape, data_offsets: [begin, end] } = entry;
+    const {
+      dtype,
+      shape,
+      data_offsets: [begin, end],
+    } = entry;
     const size = BYTES[dtype];
     if (!size) throw new Error(`safetensors: ${name} has dtype ${dtype}; only F32, F16 and BF16 are read`);
     const count = shape.reduce((a, b) => a * b, 1);
-    if (end - begin !== count * size || base + end > bytes.byteLength) throw new Error(`safetensors: ${name} has bad data_offsets`);
+    if (end - begin !== count * size || base + end > bytes.byteLength)
+      throw new Error(`safetensors: ${name} has bad data_offsets`);
     const raw = bytes.subarray(base + begin, base + end);
     return { shape: [...shape], data: toF32(raw, dtype, count) };
   };
@@ -107,7 +120,8 @@ export function halfToFloat(h: number): number {
 
 function swapBytes(bytes: Uint8Array, width: number): Uint8Array {
   const out = new Uint8Array(bytes.length);
-  for (let i = 0; i < bytes.length; i += width) for (let j = 0; j < width; j++) out[i + j] = bytes[i + width - 1 - j];
+  for (let i = 0; i < bytes.length; i += width)
+    for (let j = 0; j < width; j++) out[i + j] = bytes[i + width - 1 - j];
   return out;
 }
 
@@ -116,7 +130,11 @@ export async function readSafetensors(path: string): Promise<SafetensorsFile> {
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves a half-written checkpoint. */
-export async function writeSafetensors(path: string, tensors: Map<string, F32Tensor>, metadata?: Record<string, string>): Promise<void> {
+export async function writeSafetensors(
+  path: string,
+  tensors: Map<string, F32Tensor>,
+  metadata?: Record<string, string>,
+): Promise<void> {
   await writeFileAtomic(path, encodeSafetensors(tensors, metadata));
 }
 

@@ -15,7 +15,14 @@ export const GPT_PRESETS: Record<GptPresetName, GptConfig> = {
   /** For specs: a few thousand parameters, trains in milliseconds. */
   tiny: { vocabSize: 64, contextLength: 64, dModel: 32, nLayers: 2, nHeads: 2, layerNormEpsilon: 1e-5 },
   /** The shipped model: ≈1.1 M parameters, ≈4.4 MB of fp32. */
-  default: { vocabSize: 2048, contextLength: 256, dModel: 128, nLayers: 4, nHeads: 4, layerNormEpsilon: 1e-5 },
+  default: {
+    vocabSize: 2048,
+    contextLength: 256,
+    dModel: 128,
+    nLayers: 4,
+    nHeads: 4,
+    layerNormEpsilon: 1e-5,
+  },
 };
 
 export function presetConfig(name: GptPresetName, overrides: Partial<GptConfig> = {}): GptConfig {
@@ -27,7 +34,8 @@ export function validateConfig(cfg: GptConfig): GptConfig {
   const ints: (keyof GptConfig)[] = ['vocabSize', 'contextLength', 'dModel', 'nLayers', 'nHeads'];
   for (const key of ints) {
     const v = cfg[key];
-    if (!Number.isInteger(v) || v < 1) throw new Error(`GptConfig.${key} must be a positive integer, got ${v}`);
+    if (!Number.isInteger(v) || v < 1)
+      throw new Error(`GptConfig.${key} must be a positive integer, got ${v}`);
   }
   if (cfg.dModel % cfg.nHeads !== 0) {
     throw new Error(`GptConfig.dModel (${cfg.dModel}) must be divisible by nHeads (${cfg.nHeads})`);

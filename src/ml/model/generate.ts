@@ -34,9 +34,16 @@ export interface GenerateResult {
  * after maxTokens, when prompt + reply reaches the context length ('length'; callers truncate prompts
  * beforehand), or when the signal aborts. Yields to the event loop between tokens.
  */
-export async function generate(model: GptModel, promptIds: number[], opts: GenerateOptions): Promise<GenerateResult> {
+export async function generate(
+  model: GptModel,
+  promptIds: number[],
+  opts: GenerateOptions,
+): Promise<GenerateResult> {
   const { cfg, params } = model;
   if (promptIds.length === 0) throw new Error('generate needs at least one prompt token');
+  const bad = promptIds.find((id) => !Number.isInteger(id) || id < 0 || id >= cfg.vocabSize);
+  if (bad !== undefined)
+    throw new Error(`prompt token ${bad} is outside the vocabulary (size ${cfg.vocabSize})`);
   const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 32);
   const rng = mulberry32(seed);
   const stop = new Set(opts.stopIds ?? []);
@@ -44,7 +51,12 @@ export async function generate(model: GptModel, promptIds: number[], opts: Gener
   const cache = createKvCache();
   const seq = [...promptIds];
   const ids: number[] = [];
-  const done = (finishReason: FinishReason, stopId?: number): GenerateResult => ({ ids, finishReason, seed, ...(stopId === undefined ? {} : { stopId }) });
+  const done = (finishReason: FinishReason, stopId?: number): GenerateResult => ({
+    ids,
+    finishReason,
+    seed,
+    ...(stopId === undefined ? {} : { stopId }),
+  });
 
   try {
     let pending = promptIds; // tokens the cache has not seen yet

@@ -1,7 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../backend.js';
 import { parameterCount, presetConfig } from './config.js';
-import { createKvCache, disposeKvCache, disposeParams, forward, forwardStep, GptParams, initParams } from './gpt.js';
+import { plainOps, xnnOps } from './ops.js';
+import {
+  createKvCache,
+  disposeKvCache,
+  disposeParams,
+  forward,
+  forwardStep,
+  GptParams,
+  initParams,
+  tokenLogProbs,
+} from './gpt.js';
 
 const cfg = presetConfig('tiny');
 let params: GptParams;
@@ -17,7 +27,10 @@ const maxAbsDiff = (a: tf.Tensor, b: tf.Tensor) => tf.tidy(() => tf.max(tf.abs(t
 
 describe('gpt forward', () => {
   it('gives logits [B, T, V] and hidden states [B, T, d]', () => {
-    const input = tokens([[1, 2, 3, 4, 5], [5, 4, 3, 2, 1]]);
+    const input = tokens([
+      [1, 2, 3, 4, 5],
+      [5, 4, 3, 2, 1],
+    ]);
     const { logits, hidden } = forward(params, cfg, input, { returnHidden: true });
     expect(logits.shape).toEqual([2, 5, cfg.vocabSize]);
     expect(hidden.shape).toEqual([2, 5, cfg.dModel]);
@@ -34,10 +47,16 @@ describe('gpt forward', () => {
     const other = initParams(cfg, 2);
     expect(maxAbsDiff(again.get('h.0.mlp.fc.w')!, params.get('h.0.mlp.fc.w')!)).toBe(0);
     expect(maxAbsDiff(other.get('h.0.mlp.fc.w')!, params.get('h.0.mlp.fc.w')!)).toBeGreaterThan(0);
-    const std = (name: string) => tf.tidy(() => tf.sqrt(tf.moments(params.get(name)!).variance).dataSync()[0]);
+    const std = (name: string) =>
+      tf.tidy(() => tf.sqrt(tf.moments(params.get(name)!).variance).dataSync()[0]);
     expect(std('wte')).toBeCloseTo(0.02, 2);
     expect(std('h.1.mlp.proj.w')).toBeCloseTo(0.02 / Math.sqrt(2 * cfg.nLayers), 2);
-    expect(params.get('h.0.ln1.g')!.dataSync().every((x) => x === 1)).toBe(true);
+    expect(
+      params
+        .get('h.0.ln1.g')!
+        .dataSync()
+        .every((x) => x === 1),
+    ).toBe(true);
     disposeParams(again);
     disposeParams(other);
   });
@@ -65,15 +84,16 @@ describe('KV cache', () => {
   const seq = [7, 3, 9, 1, 12, 5, 8, 2, 30, 4, 11];
 
   it.each([
-    ['one token at a time after a 4-token prefill', [4, 1, 1, 1, 1, 1, 1, 1]],
-    ['chunks of 3', [3, 3, 3, 2]],
-  ])('forwardStep matches the full forward pass: %s', (_label, chunks) => {
+    ['one token at a time after a 4-token prefill', [4, 1, 1, 1, 1, 1, 1, 1], plainOps],
+    ['chunks of 3', [3, 3, 3, 2], plainOps],
+    ['XNNPACK formulation, transposed head kept in the cache', [4, 1, 3, 1, 1, 1], xnnOps],
+  ])('forwardStep matches the full forward pass: %s', (_label, chunks, ops) => {
     const full = forward(params, cfg, tokens([seq]));
     const cache = createKvCache();
     let at = 0;
     for (const n of chunks) {
       const input = tokens([seq.slice(at, at + n)]);
-      const step = forwardStep(params, cfg, cache, input);
+      const step = forwardStep(params, cfg, cache, input, { ops });
       at += n;
       const expected = tf.reshape(tf.slice(full, [0, at - 1, 0], [1, 1, cfg.vocabSize]), [1, cfg.vocabSize]);
       expect(maxAbsDiff(step, expected)).toBeLessThan(1e-4);
@@ -95,5 +115,32 @@ describe('KV cache', () => {
     expect(tf.memory().numTensors).toBe(before + 2 * cfg.nLayers);
     disposeKvCache(cache);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('tokenLogProbs', () => {
+  it('equals log-softmax at the target, gradient included, even far out in the tail', () => {
+    const logits = tf.tensor2d([
+      [2, -1, 0.5, 3],
+      [0, 0, 0, 0],
+      [150, -60, 0, 1],
+    ]);
+    const targets = tf.tensor1d([0, 2, 1], 'int32');
+    const expected = [
+      2 - Math.log(Math.exp(2) + Math.exp(-1) + Math.exp(0.5) + Math.exp(3)),
+      -Math.log(4),
+      -210,
+    ];
+    const got = tokenLogProbs(logits, targets).dataSync();
+    expected.forEach((e, i) => expect(got[i]).toBeCloseTo(e, 4));
+    const w = tf.tensor1d([1, -2, 0.5]);
+    const ours = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(tokenLogProbs(x as tf.Tensor2D, targets), w)))(
+      logits,
+    );
+    const plain = tf.grad((x: tf.Tensor) =>
+      tf.sum(tf.mul(tf.sum(tf.mul(tf.logSoftmax(x), tf.oneHot(targets, 4)), -1), w)),
+    )(logits);
+    expect(maxAbsDiff(ours, plain)).toBeLessThan(1e-6);
+    tf.dispose([logits, targets, w, ours, plain]);
   });
 });

@@ -91,19 +91,26 @@ export function paramsFromArrays(
   for (const [name, shape] of expected) {
     const t = arrays.get(name);
     if (!t) throw new Error(`missing parameter ${name}`);
-    if (t.shape.join() !== shape.join()) throw new Error(`parameter ${name} is [${t.shape}], expected [${shape}]`);
+    if (t.shape.join() !== shape.join())
+      throw new Error(`parameter ${name} is [${t.shape}], expected [${shape}]`);
   }
-  return new Map([...expected].map(([name, shape]) => [name, newVariable(arrays.get(name)!.data, shape, trainable)]));
+  return new Map(
+    [...expected].map(([name, shape]) => [name, newVariable(arrays.get(name)!.data, shape, trainable)]),
+  );
 }
 
 export function disposeParams(params: GptParams): void {
   for (const v of params.values()) v.dispose();
 }
 
-/** Past keys and values of every layer, [B, length, nHeads, headDim] each, grown as tokens are decoded. */
+/**
+ * Past keys and values of every layer, [B, length, nHeads, headDim] each, grown as tokens are decoded.
+ * A cache belongs to one state of the parameters (it may also hold wteᵀ, see GptOps.transposedHead).
+ */
 export interface KvCache {
   length: number;
   layers: { k: tf.Tensor4D; v: tf.Tensor4D }[];
+  headT?: tf.Tensor2D;
 }
 
 export function createKvCache(): KvCache {
@@ -112,7 +119,9 @@ export function createKvCache(): KvCache {
 
 export function disposeKvCache(cache: KvCache): void {
   for (const { k, v } of cache.layers) tf.dispose([k, v]);
+  cache.headT?.dispose();
   cache.layers = [];
+  cache.headT = undefined;
   cache.length = 0;
 }
 
@@ -175,7 +184,12 @@ export interface ForwardOptions {
 }
 
 /** Logits [B, T, vocabSize] for tokens [B, T] (int32). */
-export function forward(params: GptParams, cfg: GptConfig, tokens: tf.Tensor2D, opts?: ForwardOptions): tf.Tensor3D;
+export function forward(
+  params: GptParams,
+  cfg: GptConfig,
+  tokens: tf.Tensor2D,
+  opts?: ForwardOptions,
+): tf.Tensor3D;
 /** Logits and the final hidden states [B, T, dModel] (for reward and value heads). */
 export function forward(
   params: GptParams,
@@ -200,7 +214,12 @@ export function forward(
 }
 
 /** Final hidden states [B, T, dModel] without computing logits. */
-export function hiddenStates(params: GptParams, cfg: GptConfig, tokens: tf.Tensor2D, opts: ForwardOptions = {}): tf.Tensor3D {
+export function hiddenStates(
+  params: GptParams,
+  cfg: GptConfig,
+  tokens: tf.Tensor2D,
+  opts: ForwardOptions = {},
+): tf.Tensor3D {
   const [B, T] = tokens.shape;
   return tf.tidy(() => {
     const { hidden } = trunk(params, cfg, tokens, opts.ops ?? opsFor());
@@ -222,16 +241,22 @@ export function forwardStep(
 ): tf.Tensor2D {
   const ops = opts.ops ?? opsFor();
   const [B, T] = tokens.shape;
+  if (ops.transposedHead && !cache.headT)
+    cache.headT = tf.tidy(() => tf.transpose(get<tf.Rank.R2>(params, 'wte')));
   const { logits, kv } = tf.tidy(() => {
     const out = trunk(params, cfg, tokens, ops, cache.layers, cache.length);
-    const last = tf.slice(tf.reshape(out.hidden, [B, T, cfg.dModel]), [0, T - 1, 0], [B, 1, cfg.dModel]);
-    return { logits: ops.matMulT(tf.reshape(last, [B, cfg.dModel]) as tf.Tensor2D, get(params, 'wte')), kv: out.kv };
+    const last = tf.reshape(
+      tf.slice(tf.reshape(out.hidden, [B, T, cfg.dModel]), [0, T - 1, 0], [B, 1, cfg.dModel]),
+      [B, cfg.dModel],
+    ) as tf.Tensor2D;
+    const logits = cache.headT ? tf.matMul(last, cache.headT) : ops.matMulT(last, get(params, 'wte'));
+    return { logits, kv: out.kv };
   });
   const old = cache.layers;
   cache.layers = kv;
   cache.length += T;
   for (const { k, v } of old) tf.dispose([k, v]);
-  return logits;
+  return logits as tf.Tensor2D;
 }
 
 /**
@@ -244,10 +269,13 @@ export function tokenLogProbs(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Ten
 
 // tensors the gradient needs must be inputs (and saved): closures are disposed before backprop
 const pickLogProb = customOp<tf.Tensor1D>(([logits, oneHot], save) => {
-  const logp = tf.logSoftmax(logits);
-  save([logp, oneHot]);
+  // log-sum-exp = max(x) − log(max(softmax x)): the softmax kernel instead of exp (slow on wasm), and
+  // max(softmax) ≥ 1/V never underflows
+  const p = tf.softmax(logits);
+  const lse = tf.sub(tf.max(logits, -1), tf.log(tf.max(p, -1)));
+  save([p, oneHot]);
   return {
-    value: tf.sum(tf.mul(logp, oneHot), -1),
-    gradFunc: (dy, [lp, oh]) => [tf.mul(tf.expandDims(dy, -1), tf.sub(oh, tf.exp(lp))), tf.zerosLike(oh)],
+    value: tf.sub(tf.sum(tf.mul(logits, oneHot), -1), lse),
+    gradFunc: (dy, [ps, oh]) => [tf.mul(tf.expandDims(dy, -1), tf.sub(oh, ps)), tf.zerosLike(oh)],
   };
 });

@@ -3,8 +3,8 @@
  * picked per backend (REFERENCE §4):
  *
  * - `plainOps`: the textbook formulation, differentiated by tfjs. Fastest on native TensorFlow.
- * - `cpuOps`: plainOps with an embedding gradient through scatterND (the JS backend's UnsortedSegmentSum,
- *   which gather's gradient uses, loops over the whole vocabulary once per id).
+ * - `cpuOps` ("plain+scatter"): plainOps with an embedding gradient through scatterND (the JS backend's
+ *   UnsortedSegmentSum, which gather's gradient uses, loops over the whole vocabulary once per id).
  * - `xnnOps`: every heavy product reaches XNNPACK on the wasm backend: custom gradients that transpose
  *   explicitly and then call plain 2-D matMul (wasm runs matMul with a transposed operand, and rank-3
  *   matMul, in a naive loop), attention's batched products as depthwiseConv2d (a grouped GEMM), column
@@ -17,6 +17,8 @@ import './gradients.js';
 
 export interface GptOps {
   readonly name: string;
+  /** Decoding keeps wteᵀ beside the KV cache, so the output head is a plain matMul (for wasm). */
+  readonly transposedHead: boolean;
   /** x [N, in] · w [in, out] + b [out]. */
   linear(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D;
   /** a [N, k] · bᵀ where b is [M, k] (the tied output head: hidden · wteᵀ). */
@@ -50,6 +52,7 @@ export function causalBias(tq: number, tk: number, offset: number): tf.Tensor2D 
 
 export const plainOps: GptOps = {
   name: 'plain',
+  transposedHead: false,
   linear: (x, w, b) => tf.add(tf.matMul(x, w), b),
   matMulT: (a, b) => tf.matMul(a, b, false, true),
   embed: (table, ids) => tf.gather(table, ids),
@@ -77,7 +80,9 @@ export const plainOps: GptOps = {
 type GradFn = (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[];
 
 /** tf.customGrad with typed inputs: f gets the inputs and `save`, returns the value and one gradient per input. */
-export function customOp<T extends tf.Tensor>(f: (inputs: tf.Tensor[], save: tf.GradSaveFunc) => { value: tf.Tensor; gradFunc: GradFn }) {
+export function customOp<T extends tf.Tensor>(
+  f: (inputs: tf.Tensor[], save: tf.GradSaveFunc) => { value: tf.Tensor; gradFunc: GradFn },
+) {
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args.pop() as tf.GradSaveFunc;
     return f(args as tf.Tensor[], save);
@@ -94,7 +99,11 @@ const scatterEmbed = customOp<tf.Tensor2D>(([table, ids], save) => {
   };
 });
 
-export const cpuOps: GptOps = { ...plainOps, name: 'cpu', embed: (table, ids) => scatterEmbed(table, ids) };
+export const cpuOps: GptOps = {
+  ...plainOps,
+  name: 'plain+scatter',
+  embed: (table, ids) => scatterEmbed(table, ids),
+};
 
 // ---------------------------------------------------------------- XNNPACK-friendly (wasm)
 
@@ -104,11 +113,18 @@ const colSum = (y: tf.Tensor): tf.Tensor1D =>
 const t2 = (x: tf.Tensor) => tf.transpose(x as tf.Tensor2D);
 const mm = (a: tf.Tensor, b: tf.Tensor) => tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D);
 
+/** xᵀ·dy [in, out] with plain matMuls, transposing whichever side moves fewer elements. */
+function weightGrad(x: tf.Tensor, dy: tf.Tensor): tf.Tensor {
+  const [n, din] = x.shape;
+  const dout = dy.shape[1]!;
+  return n * din <= n * dout + din * dout ? mm(t2(x), dy) : t2(mm(t2(dy), x));
+}
+
 const xnnLinear = customOp<tf.Tensor2D>(([x, w, b], save) => {
   save([x, w]);
   return {
     value: tf.add(mm(x, w), b),
-    gradFunc: (dy, [xs, ws]) => [mm(dy, t2(ws)), mm(t2(xs), dy), colSum(dy)],
+    gradFunc: (dy, [xs, ws]) => [mm(dy, t2(ws)), weightGrad(xs, dy), colSum(dy)],
   };
 });
 
@@ -117,11 +133,14 @@ const xnnMatMulT = customOp<tf.Tensor2D>(([a, b], save) => {
   save([a, b]);
   return {
     value: mm(a, t2(b)),
-    gradFunc: (dy, [as, bs]) => [mm(dy, bs), t2(mm(t2(as), dy))],
+    gradFunc: (dy, [as, bs]) => [mm(dy, bs), t2(weightGrad(as, dy))],
   };
 });
 
-const xnnAddBias = customOp<tf.Tensor2D>(([x, b]) => ({ value: tf.add(x, b), gradFunc: (dy) => [tf.clone(dy), colSum(dy)] }));
+const xnnAddBias = customOp<tf.Tensor2D>(([x, b]) => ({
+  value: tf.add(x, b),
+  gradFunc: (dy) => [tf.clone(dy), colSum(dy)],
+}));
 
 const xnnLayerNorm = (x: tf.Tensor2D, gain: tf.Tensor1D, bias: tf.Tensor1D, eps: number) =>
   customOp<tf.Tensor2D>(([x_, g_, b_], save) => {
@@ -159,7 +178,12 @@ const xnnGelu = customOp<tf.Tensor2D>(([x], save) => {
 function dwMatMul(a: tf.Tensor, f: tf.Tensor): tf.Tensor3D {
   const [m, k, g] = a.shape;
   const n = f.shape[2]!;
-  const out = tf.depthwiseConv2d(tf.reshape(a, [1, m, k!, g!]) as tf.Tensor4D, tf.reshape(f, [1, k!, g!, n]) as tf.Tensor4D, 1, 'valid');
+  const out = tf.depthwiseConv2d(
+    tf.reshape(a, [1, m, k!, g!]) as tf.Tensor4D,
+    tf.reshape(f, [1, k!, g!, n]) as tf.Tensor4D,
+    1,
+    'valid',
+  );
   return tf.reshape(out, [m, g!, n]) as tf.Tensor3D;
 }
 
@@ -198,6 +222,7 @@ function xnnAttention(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, offset: nu
 
 export const xnnOps: GptOps = {
   name: 'xnnpack',
+  transposedHead: true,
   linear: (x, w, b) => xnnLinear(x, w, b),
   matMulT: (a, b) => xnnMatMulT(a, b),
   embed: (table, ids) => scatterEmbed(table, ids),

@@ -40,10 +40,15 @@ export function argmax(x: ArrayLike<number>): number {
  * The tokens sampling may pick and their renormalised probabilities, most likely first:
  * temperature, then top-k, then top-p (the order Hugging Face applies them in).
  */
-export function candidateSet(logits: ArrayLike<number>, opts: SamplingOptions): { ids: number[]; probs: number[] } {
+export function candidateSet(
+  logits: ArrayLike<number>,
+  opts: SamplingOptions,
+): { ids: number[]; probs: number[] } {
   const { temperature } = opts;
   if (!(temperature > 0)) return { ids: [argmax(logits)], probs: [1] };
-  const order = Array.from({ length: logits.length }, (_, i) => i).sort((a, b) => logits[b] - logits[a] || a - b);
+  const order = Array.from({ length: logits.length }, (_, i) => i).sort(
+    (a, b) => logits[b] - logits[a] || a - b,
+  );
   const k = opts.topK && opts.topK > 0 ? Math.min(opts.topK, order.length) : order.length;
   const ids = order.slice(0, k);
   const max = logits[ids[0]];
@@ -66,7 +71,8 @@ export function candidateSet(logits: ArrayLike<number>, opts: SamplingOptions): 
 /** One token id drawn from logits (Float32Array of the vocabulary) with rng. */
 export function sampleToken(logits: ArrayLike<number>, opts: SamplingOptions, rng: Rng): number {
   if (!(opts.temperature > 0)) return argmax(logits);
-  if (!(opts.topK && opts.topK > 0) && (opts.topP ?? 1) >= 1) return sampleFull(logits, opts.temperature, rng);
+  if (!(opts.topK && opts.topK > 0) && (opts.topP ?? 1) >= 1)
+    return sampleFull(logits, opts.temperature, rng);
   const { ids, probs } = candidateSet(logits, opts);
   let u = rng();
   for (let i = 0; i < ids.length; i++) {

@@ -24,13 +24,17 @@ export class Adam {
   private readonly v: Map<string, tf.Variable>;
   step = 0;
 
-  constructor(readonly vars: Map<string, tf.Variable>, opts: AdamOptions) {
+  constructor(
+    readonly vars: Map<string, tf.Variable>,
+    opts: AdamOptions,
+  ) {
     this.learningRate = opts.learningRate;
     this.beta1 = opts.beta1 ?? 0.9;
     this.beta2 = opts.beta2 ?? 0.999;
     this.epsilon = opts.epsilon ?? 1e-8;
     this.weightDecay = opts.weightDecay ?? 0;
-    const zeros = () => new Map([...vars].map(([k, x]) => [k, tf.variable(tf.zerosLike(x), false)] as const));
+    const zeros = () =>
+      new Map([...vars].map(([k, x]) => [k, tf.tidy(() => tf.variable(tf.zerosLike(x), false))] as const));
     this.m = zeros();
     this.v = zeros();
   }

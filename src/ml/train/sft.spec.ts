@@ -9,7 +9,13 @@ beforeAll(() => initBackend('cpu'));
 
 describe('packBatch', () => {
   it('shifts targets by one, takes weights from the target mask and masks padding out', () => {
-    const b = packBatch([{ ids: [1, 2, 3, 4], mask: [0, 0, 1, 1] }, { ids: [5, 6], mask: [0, 1] }], 64);
+    const b = packBatch(
+      [
+        { ids: [1, 2, 3, 4], mask: [0, 0, 1, 1] },
+        { ids: [5, 6], mask: [0, 1] },
+      ],
+      64,
+    );
     expect(b).toMatchObject({ batchSize: 2, seqLen: 3 });
     expect(Array.from(b.inputs)).toEqual([1, 2, 3, 5, 0, 0]);
     expect(Array.from(b.targets)).toEqual([2, 3, 4, 6, 0, 0]);
@@ -37,20 +43,29 @@ describe('maskedNextTokenLoss', () => {
   };
 
   it('starts near ln(vocab) for a fresh model', () => {
-    expect(Math.abs(lossOf({ ids: [1, 2, 3, 4, 5], mask: [1, 1, 1, 1, 1] }) - Math.log(cfg.vocabSize))).toBeLessThan(0.1);
+    expect(
+      Math.abs(lossOf({ ids: [1, 2, 3, 4, 5], mask: [1, 1, 1, 1, 1] }) - Math.log(cfg.vocabSize)),
+    ).toBeLessThan(0.1);
   });
 
   it('counts only masked-in targets', () => {
     const base = lossOf({ ids: [1, 2, 3, 4, 5], mask: [1, 1, 0, 1, 1] });
     expect(lossOf({ ids: [1, 2, 9, 4, 5], mask: [1, 1, 0, 1, 1] })).not.toBeCloseTo(base, 6); // token 9 is still context for later targets
-    expect(lossOf({ ids: [1, 2, 3, 4, 9], mask: [1, 1, 1, 1, 0] })).toBeCloseTo(lossOf({ ids: [1, 2, 3, 4, 5], mask: [1, 1, 1, 1, 0] }), 6);
+    expect(lossOf({ ids: [1, 2, 3, 4, 9], mask: [1, 1, 1, 1, 0] })).toBeCloseTo(
+      lossOf({ ids: [1, 2, 3, 4, 5], mask: [1, 1, 1, 1, 0] }),
+      6,
+    );
   });
 });
 
 describe('optimizer', () => {
   it('clips gradients by global norm', () => {
-    const vars = new Map([['x', tf.variable(tf.tensor1d([3]))], ['y', tf.variable(tf.tensor1d([4]))]]);
-    const loss = () => tf.mul(0.5, tf.add(tf.sum(tf.square(vars.get('x')!)), tf.sum(tf.square(vars.get('y')!)))) as tf.Scalar;
+    const vars = new Map([
+      ['x', tf.variable(tf.tensor1d([3]))],
+      ['y', tf.variable(tf.tensor1d([4]))],
+    ]);
+    const loss = () =>
+      tf.mul(0.5, tf.add(tf.sum(tf.square(vars.get('x')!)), tf.sum(tf.square(vars.get('y')!)))) as tf.Scalar;
     const { grads, norm } = gradsClipped(loss, vars, 1);
     expect(norm.dataSync()[0]).toBeCloseTo(5, 5);
     expect(grads.get('x')!.dataSync()[0]).toBeCloseTo(0.6, 5);
@@ -63,7 +78,10 @@ describe('optimizer', () => {
     const mine = new Map([['w', tf.variable(tf.tensor1d([1, -2, 0.5]))]]);
     const other = tf.variable(tf.tensor1d([1, 1, 1]));
     const adam = new Adam(mine, { learningRate: 0.1 });
-    const { grads } = gradsClipped(() => tf.sum(tf.mul(tf.add(mine.get('w')!, other), tf.tensor1d([2, -3, 0.01]))) as tf.Scalar, mine);
+    const { grads } = gradsClipped(
+      () => tf.sum(tf.mul(tf.add(mine.get('w')!, other), tf.tensor1d([2, -3, 0.01]))) as tf.Scalar,
+      mine,
+    );
     adam.apply(grads);
     const w = Array.from(mine.get('w')!.dataSync());
     [0.9, -1.9, 0.4].forEach((v, i) => expect(w[i]).toBeCloseTo(v, 4));
@@ -74,6 +92,7 @@ describe('optimizer', () => {
 describe('SftTrainer', () => {
   it('overfits a tiny corpus', () => {
     const cfg = presetConfig('tiny', { contextLength: 16 });
+    const baseline = tf.memory().numTensors;
     const model: GptModel = { cfg, params: initParams(cfg, 2) };
     const corpus: SftExample[] = [
       [1, 10, 11, 12, 13, 14, 15, 16, 2],
@@ -95,5 +114,6 @@ describe('SftTrainer', () => {
     expect(trainer.evaluateLoss(corpus)).toBeLessThan(0.2 * start);
     trainer.dispose();
     disposeParams(model.params);
+    expect(tf.memory().numTensors).toBe(baseline);
   });
 });

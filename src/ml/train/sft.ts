@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GptConfig } from '../model/config.js';
 import { forward, GptModel, GptParams, tokenLogProbs } from '../model/gpt.js';
+import type { GptOps } from '../model/ops.js';
 import { Adam, AdamOptions, gradsClipped } from './optim.js';
 
 /** mask[t] = 1: learn to predict ids[t] from ids[0..t-1]; 0: context only. */
@@ -35,7 +36,8 @@ export function packBatch(examples: SftExample[], maxLen: number, seqLen?: numbe
   const targets = new Int32Array(B * T);
   const weights = new Float32Array(B * T);
   examples.forEach(({ ids, mask }, b) => {
-    if (ids.length !== mask.length) throw new Error(`packBatch: example ${b} has ${ids.length} ids but ${mask.length} mask entries`);
+    if (ids.length !== mask.length)
+      throw new Error(`packBatch: example ${b} has ${ids.length} ids but ${mask.length} mask entries`);
     const start = Math.max(0, ids.length - (T + 1));
     for (let t = 0; start + t + 1 < ids.length; t++) {
       inputs[b * T + t] = ids[start + t];
@@ -47,12 +49,20 @@ export function packBatch(examples: SftExample[], maxLen: number, seqLen?: numbe
 }
 
 /** Mean cross-entropy over weighted positions, and that sum of weights. */
-export function maskedNextTokenLoss(params: GptParams, cfg: GptConfig, batch: PackedBatch): { loss: tf.Scalar; count: number } {
+export function maskedNextTokenLoss(
+  params: GptParams,
+  cfg: GptConfig,
+  batch: PackedBatch,
+  ops?: GptOps,
+): { loss: tf.Scalar; count: number } {
   const { batchSize: B, seqLen: T } = batch;
   const count = batch.weights.reduce((a, b) => a + b, 0);
   const loss = tf.tidy(() => {
-    const logits = forward(params, cfg, tf.tensor2d(batch.inputs, [B, T], 'int32'));
-    const logp = tokenLogProbs(tf.reshape(logits, [B * T, cfg.vocabSize]), tf.tensor1d(batch.targets, 'int32'));
+    const logits = forward(params, cfg, tf.tensor2d(batch.inputs, [B, T], 'int32'), { ops });
+    const logp = tokenLogProbs(
+      tf.reshape(logits, [B * T, cfg.vocabSize]),
+      tf.tensor1d(batch.targets, 'int32'),
+    );
     return tf.div(tf.neg(tf.sum(tf.mul(logp, tf.tensor1d(batch.weights)))), Math.max(count, 1)) as tf.Scalar;
   });
   return { loss, count };
@@ -61,6 +71,8 @@ export function maskedNextTokenLoss(params: GptParams, cfg: GptConfig, batch: Pa
 export interface SftOptions extends Partial<AdamOptions> {
   /** Clip gradients to this global L2 norm (default 1; Infinity disables). */
   clipNorm?: number;
+  /** Formulation of the heavy ops; default: the fastest for the current backend. */
+  ops?: GptOps;
 }
 
 export interface StepResult {
@@ -72,16 +84,25 @@ export interface StepResult {
 export class SftTrainer {
   readonly optimizer: Adam;
   private readonly clipNorm: number;
+  private readonly ops?: GptOps;
 
-  constructor(readonly model: GptModel, opts: SftOptions = {}) {
+  constructor(
+    readonly model: GptModel,
+    opts: SftOptions = {},
+  ) {
     this.optimizer = new Adam(model.params, { ...opts, learningRate: opts.learningRate ?? 3e-4 });
     this.clipNorm = opts.clipNorm ?? 1;
+    this.ops = opts.ops;
   }
 
   trainStep(batch: PackedBatch): StepResult {
     const { cfg, params } = this.model;
     const clip = Number.isFinite(this.clipNorm) ? this.clipNorm : undefined;
-    const { loss, grads, norm } = gradsClipped(() => maskedNextTokenLoss(params, cfg, batch).loss, params, clip);
+    const { loss, grads, norm } = gradsClipped(
+      () => maskedNextTokenLoss(params, cfg, batch, this.ops).loss,
+      params,
+      clip,
+    );
     try {
       this.optimizer.apply(grads);
       return { loss: loss.dataSync()[0], gradNorm: norm.dataSync()[0] };

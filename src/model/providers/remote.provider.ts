@@ -46,6 +46,8 @@ export class RemoteProvider implements ChatProvider {
         if (choice?.finish_reason) finishReason = choice.finish_reason === 'length' ? 'length' : 'stop';
         if (chunk.usage) usage = chunk.usage;
       }
+      // The client ends the stream quietly when aborted.
+      if (signal?.aborted) finishReason = 'abort';
     } catch (error) {
       if (signal?.aborted) finishReason = 'abort';
       else throw this.upstreamError(error);

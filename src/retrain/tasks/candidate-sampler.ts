@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { JobsService } from '../../jobs/jobs.service.js';
+import { ModelService } from '../../model/model.service.js';
+import { type Candidate, ComparisonTask } from '../data/retrain.entities.js';
+import { seededShuffle } from './agreement.js';
+
+export const SAMPLE_QUEUE = 'retrain.sample-candidates';
+
+export interface SampleJob {
+  taskId: string;
+}
+
+function seedOf(id: string): number {
+  return Number.parseInt(id.replace(/-/g, '').slice(0, 8), 16) >>> 0;
+}
+
+/** The background job that fills a task with K−1 alternatives sampled from the serving policy. */
+@Injectable()
+export class CandidateSampler implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CandidateSampler.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly models: ModelService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.worksJobs) return;
+    await this.jobs.define(SAMPLE_QUEUE, { retryLimit: 2 });
+    await this.jobs.work<SampleJob>(SAMPLE_QUEUE, ({ taskId }) => this.sample(taskId));
+  }
+
+  queue(taskId: string): Promise<string> {
+    return this.jobs.send<SampleJob>(SAMPLE_QUEUE, { taskId });
+  }
+
+  async sample(taskId: string): Promise<void> {
+    const task = await this.dataSource.manager.findOneBy(ComparisonTask, { id: taskId });
+    if (!task || task.status !== 'sampling') return;
+    try {
+      const base = seedOf(task.id);
+      const original = task.candidates.filter((c) => c.origin === 'original');
+      const sampled: Candidate[] = [];
+      for (let i = 1; sampled.length + original.length < task.k; i++) {
+        const seed = (base + i) >>> 0;
+        const reply = await this.models.provider.complete(task.prompt, { maxTokens: task.maxTokens, temperature: 1, topP: 1, seed }, () => undefined);
+        sampled.push({ text: reply.text, origin: 'sampled', seed });
+      }
+      const candidates = seededShuffle([...original, ...sampled], base);
+      await this.dataSource.manager.update(ComparisonTask, { id: task.id, status: 'sampling' }, {
+        candidates,
+        status: 'open',
+        modelVersionId: this.models.provider.modelVersionId,
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.error(`sampling candidates for task ${task.id} failed: ${message}`);
+      await this.dataSource.manager.update(ComparisonTask, { id: task.id }, { status: 'failed', error: message });
+    }
+  }
+}

@@ -1,0 +1,230 @@
+import { jest } from '@jest/globals';
+import type { Response } from 'supertest';
+import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
+
+jest.setTimeout(120_000);
+
+let t: TestApp;
+let alice: TestUser;
+let bob: TestUser; // a trainer who also reports
+let carol: TestUser; // a trainer
+let operator: TestUser;
+beforeAll(async () => {
+  t = await createTestApp();
+  [alice, bob, carol, operator] = await Promise.all([t.newUser(), t.newUser(['trainer']), t.newUser(['trainer']), t.newUser(['operator'])]);
+});
+afterAll(() => t.close());
+
+async function reportAccepted(user: TestUser, content: string, kind: 'harmful_output' | 'bias'): Promise<string> {
+  const conversation = (await t.http().post('/conversations').set('Cookie', user.cookie).send({})).body.id;
+  const sent = await t.http().post(`/conversations/${conversation}/messages`).set('Cookie', user.cookie).send({ content, sampling: { maxTokens: 4 } });
+  const report = await t.http().post('/reports').set('Cookie', user.cookie).send({ kind, messageId: sent.body.assistantMessage.id, description: 'a bad reply' });
+  expect(report.status).toBe(201);
+  const triager = user.user.id === carol.user.id ? bob : carol;
+  await t.http().post(`/triage/reports/${report.body.id}/decisions`).set('Cookie', triager.cookie).send({ decision: 'accepted' }).expect(200);
+  return report.body.id;
+}
+
+async function until<T>(what: () => Promise<T | undefined>): Promise<T> {
+  for (;;) {
+    const value = await what();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const waitForRun = (id: string) =>
+  until(async () => {
+    const run = (await t.http().get(`/runs/${id}`).set('Cookie', operator.cookie)).body;
+    return ['succeeded', 'failed', 'cancelled'].includes(run.status) ? run : undefined;
+  });
+
+function jsonl(res: Response): Record<string, unknown>[] {
+  return String(res.text ?? res.body)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+const exportAs = (id: string, format: string) =>
+  t
+    .http()
+    .get(`/retrain/datasets/${id}/export?format=${format}`)
+    .set('Cookie', operator.cookie)
+    .buffer(true)
+    .parse((res, cb) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => cb(null, text));
+    });
+
+describe('the retraining loop', () => {
+  let aliceReport: string;
+  let bobReport: string;
+  let datasetId: string;
+
+  it('turns accepted reports into ranking tasks with K candidates sampled in the background', async () => {
+    aliceReport = await reportAccepted(alice, 'Tell me something nasty', 'harmful_output');
+    bobReport = await reportAccepted(bob, 'Who is better at maths?', 'bias');
+
+    const bad = await t.http().post('/retrain/tasks/from-reports').set('Cookie', operator.cookie).send({ k: 1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/k must be an integer from 4 to 9/);
+
+    const created = await t.http().post('/retrain/tasks/from-reports').set('Cookie', operator.cookie).send({ k: 4, maxTokens: 6 });
+    expect(created.status).toBe(202);
+    expect(created.body.data.map((x: { reportId: string }) => x.reportId).sort()).toEqual([aliceReport, bobReport].sort());
+    // Idempotent: a report becomes one task.
+    expect((await t.http().post('/retrain/tasks/from-reports').set('Cookie', operator.cookie).send({})).body.data).toEqual([]);
+
+    const open = await until(async () => {
+      const page = (await t.http().get('/retrain/tasks?status=open').set('Cookie', operator.cookie)).body.data;
+      return page.length === 2 ? page : undefined;
+    });
+    for (const task of open) {
+      expect(task.candidates).toHaveLength(4);
+      expect(task.candidates.filter((c: { origin: string }) => c.origin === 'original')).toHaveLength(1);
+      expect(task.prompt.at(-1)).toMatchObject({ role: 'user' });
+    }
+  });
+
+  it('trainers rank tasks, never their own report, ranking every candidate', async () => {
+    const forBob = (await t.http().get('/retrain/tasks/next').set('Cookie', bob.cookie)).body.task;
+    const all = (await t.http().get('/retrain/tasks?status=open').set('Cookie', operator.cookie)).body.data;
+    const bobsOwn = all.find((x: { reportId: string }) => x.reportId === bobReport);
+    expect(forBob.id).not.toBe(bobsOwn.id);
+    expect(forBob.candidates[0]).not.toHaveProperty('origin');
+
+    const own = await t.http().post(`/retrain/tasks/${bobsOwn.id}/rankings`).set('Cookie', bob.cookie).send({ ranks: [0, 1, 2, 3] });
+    expect(own.status).toBe(403);
+    const partial = await t.http().post(`/retrain/tasks/${forBob.id}/rankings`).set('Cookie', bob.cookie).send({ ranks: [0, 1] });
+    expect(partial.status).toBe(400);
+    expect(partial.body.message).toMatch(/ranks must give each of the 4 candidates/);
+    expect((await t.http().post(`/retrain/tasks/${forBob.id}/rankings`).set('Cookie', alice.cookie).send({ ranks: [0, 1, 2, 3] })).status).toBe(403);
+
+    const ranked = await t.http().post(`/retrain/tasks/${forBob.id}/rankings`).set('Cookie', bob.cookie).send({ ranks: [0, 1, 2, 3] });
+    expect(ranked.status).toBe(201);
+    const again = await t.http().post(`/retrain/tasks/${forBob.id}/rankings`).set('Cookie', bob.cookie).send({ ranks: [0, 1, 2, 3] });
+    expect(again.status).toBe(409);
+    expect((await t.http().get('/retrain/tasks/next').set('Cookie', bob.cookie)).body.task).toBeNull();
+
+    const forCarol = (await t.http().get('/retrain/tasks/next').set('Cookie', carol.cookie)).body.task;
+    expect(forCarol.id).toBe(bobsOwn.id);
+    const tied = await t.http().post(`/retrain/tasks/${forCarol.id}/rankings`).set('Cookie', carol.cookie).send({ ranks: [0, 0, 1, 2], allUnacceptable: true });
+    expect(tied.status).toBe(201);
+    expect(tied.body).toMatchObject({ ranks: [0, 0, 1, 2], allUnacceptable: true });
+  });
+
+  it('trainers write demonstrations from a model suggestion', async () => {
+    const prompt = [{ role: 'user', content: 'Say hello' }];
+    const suggested = await t.http().post('/retrain/demonstrations/suggestions').set('Cookie', carol.cookie).send({ prompt });
+    expect(suggested.status).toBe(200);
+    expect(typeof suggested.body.suggestion).toBe('string');
+    const demo = await t
+      .http()
+      .post('/retrain/demonstrations')
+      .set('Cookie', carol.cookie)
+      .send({ prompt, suggestion: suggested.body.suggestion, content: 'Hello! How can I help you today?' });
+    expect(demo.status).toBe(201);
+    expect(demo.body.suggestionAccepted).toBe(suggested.body.suggestion === 'Hello! How can I help you today?');
+    const bad = await t.http().post('/retrain/demonstrations').set('Cookie', carol.cookie).send({ prompt: [{ role: 'robot', content: 'x' }], content: '' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('freezes a dataset snapshot and exports it as TRL, HH and OpenAI JSONL', async () => {
+    const snap = await t.http().post('/retrain/datasets').set('Cookie', operator.cookie).send({ name: 'first' });
+    expect(snap.status).toBe(201);
+    expect(snap.body.rankingIds).toHaveLength(2);
+    expect(snap.body.demonstrationIds).toHaveLength(1);
+    expect(snap.body.reportIds.sort()).toEqual([aliceReport, bobReport].sort());
+    datasetId = snap.body.id;
+
+    const trl = jsonl(await exportAs(datasetId, 'trl'));
+    expect(trl).toHaveLength(6 + 5); // [0,1,2,3]: 6 pairs; [0,0,1,2]: 5 (the tie gives none)
+    for (const row of trl) {
+      expect(row).toEqual({ prompt: expect.any(Array), chosen: [{ role: 'assistant', content: expect.any(String) }], rejected: [{ role: 'assistant', content: expect.any(String) }] });
+    }
+    const hh = jsonl(await exportAs(datasetId, 'hh'));
+    expect(hh).toHaveLength(11);
+    expect(String(hh[0].chosen)).toMatch(/^\n\nHuman: .*\n\nAssistant: /s);
+    const openai = jsonl(await exportAs(datasetId, 'openai'));
+    expect(openai).toEqual([{ messages: [{ role: 'user', content: 'Say hello' }, { role: 'assistant', content: 'Hello! How can I help you today?' }] }]);
+
+    // Immutable: later rows do not enter it.
+    await t.http().post('/retrain/demonstrations').set('Cookie', carol.cookie).send({ prompt: [{ role: 'user', content: 'Hi' }], content: 'Hi there.' }).expect(201);
+    expect(jsonl(await exportAs(datasetId, 'openai'))).toHaveLength(1);
+    expect((await exportAs(datasetId, 'csv')).status).toBe(400);
+  });
+
+  let ppoVersionId: string;
+  it('trains a reward model on the snapshot, then PPO ends in a gated policy version', async () => {
+    const badParam = await t.http().post('/runs').set('Cookie', operator.cookie).send({ kind: 'ppo', params: { colour: 'red' } });
+    expect(badParam.status).toBe(400);
+    expect(badParam.body.message).toBe('params.colour is not a setting of ppo runs');
+    const noRm = await t.http().post('/runs').set('Cookie', operator.cookie).send({ kind: 'ppo' });
+    expect(noRm.body.message).toMatch(/params.rewardModelId/);
+
+    const reward = await t.http().post('/runs').set('Cookie', operator.cookie).send({ kind: 'reward', params: { batchSize: 2, heldoutEvery: 2 } });
+    expect(reward.status).toBe(202);
+    expect(reward.body.params).toMatchObject({ datasetId, epochs: 1 });
+    const rewardRun = await waitForRun(reward.body.id);
+    expect(rewardRun.error).toBeNull();
+    expect(rewardRun.status).toBe('succeeded');
+    expect(rewardRun.summary).toMatchObject({ datasetId, heldoutRankings: 1, pairAccuracy: expect.any(Number), normalisation: { shift: expect.any(Number) } });
+    const rm = (await t.http().get('/models/versions?kind=reward').set('Cookie', operator.cookie)).body.data[0];
+    expect(rm).toMatchObject({ id: rewardRun.modelVersionId, status: 'serving', trainingRunId: reward.body.id });
+
+    const ppo = await t
+      .http()
+      .post('/runs')
+      .set('Cookie', operator.cookie)
+      .send({ kind: 'ppo', params: { steps: 2, batchSize: 2, miniBatchSize: 2, ppoEpochs: 1, maxNewTokens: 4, learningRate: 1e-3, heldoutEvery: 2 } });
+    expect(ppo.status).toBe(202);
+    expect(ppo.body.params).toMatchObject({ rewardModelId: rm.id, datasetId });
+    const ppoRun = await waitForRun(ppo.body.id);
+    expect(ppoRun.error).toBeNull();
+    expect(ppoRun.status).toBe('succeeded');
+    expect(ppoRun.summary.gate).toEqual({ promote: expect.any(Boolean), reason: expect.any(String) });
+    expect(ppoRun.summary.evaluation).toMatchObject({ winRate: expect.any(Number), redTeamPrompts: 2, candidateFlagRate: expect.any(Number) });
+    const metrics = (await t.http().get(`/runs/${ppo.body.id}/metrics`).set('Cookie', operator.cookie)).body;
+    const rows = metrics.data ?? metrics;
+    expect(rows).toHaveLength(2);
+    expect(JSON.stringify(rows[0])).toMatch(/"kl"/);
+
+    const policies = (await t.http().get('/models/versions?kind=policy').set('Cookie', operator.cookie)).body.data;
+    const version = policies.find((v: { id: string }) => v.id === ppoRun.modelVersionId);
+    expect(version).toMatchObject({ trainingRunId: ppo.body.id, status: ppoRun.summary.gate.promote ? 'serving' : 'rejected', metrics: { datasetId, rewardModelId: rm.id } });
+    expect(version.parentId).toBe(policies.find((v: { trainingRunId: string | null }) => v.trainingRunId === null).id);
+    ppoVersionId = version.id;
+  });
+
+  it('operators promote and roll back policies by hand, with hot reload', async () => {
+    const policies = (await t.http().get('/models/versions?kind=policy').set('Cookie', operator.cookie)).body.data;
+    const base = policies.find((v: { trainingRunId: string | null }) => v.trainingRunId === null);
+    if (policies.find((v: { id: string }) => v.id === ppoVersionId).status !== 'serving') {
+      const promoted = await t.http().post(`/models/versions/${ppoVersionId}/promote`).set('Cookie', operator.cookie).send({ reason: 'looks fine' });
+      expect(promoted.status).toBe(200);
+      expect(promoted.body).toMatchObject({ status: 'serving', reloaded: true });
+    }
+    expect((await t.http().post(`/models/versions/${ppoVersionId}/promote`).set('Cookie', operator.cookie).send({ reason: 'again' })).status).toBe(409);
+    expect((await t.http().post(`/models/versions/${base.id}/promote`).set('Cookie', operator.cookie).send({ reason: 'back to base' })).body.status).toBe('serving');
+    expect((await t.http().get('/models/serving').set('Cookie', operator.cookie)).body.provider.model).toBe(base.name);
+
+    const rolled = await t.http().post('/models/rollback').set('Cookie', operator.cookie).send({ reason: 'base was worse' });
+    expect(rolled.status).toBe(200);
+    expect(rolled.body).toMatchObject({ id: ppoVersionId, status: 'serving', reloaded: true });
+    const serving = (await t.http().get('/models/serving').set('Cookie', operator.cookie)).body;
+    expect(serving.policy.id).toBe(ppoVersionId);
+    expect(serving.provider.model).toBe(rolled.body.name);
+
+    // The reloaded policy answers chat.
+    const conversation = (await t.http().post('/conversations').set('Cookie', alice.cookie).send({})).body.id;
+    const sent = await t.http().post(`/conversations/${conversation}/messages`).set('Cookie', alice.cookie).send({ content: 'Hello', sampling: { maxTokens: 3 } });
+    expect(sent.status).toBe(201);
+    expect(sent.body.assistantMessage.modelVersionId).toBe(ppoVersionId);
+
+    expect((await t.http().post('/models/rollback').set('Cookie', operator.cookie).send({})).status).toBe(400);
+    expect((await t.http().post('/models/rollback').set('Cookie', carol.cookie).send({ reason: 'x' })).status).toBe(403);
+  });
+});

@@ -1,0 +1,71 @@
+import { useSession } from '../auth/session';
+import { formatDateTime } from '../lib/format';
+import { setThemeChoice, useTheme, type ThemeChoice } from '../lib/theme';
+import { Badge, Card, Field, Select } from '../ui';
+import { ApiKeysCard } from './ApiKeysCard';
+import './account.css';
+
+export default function AccountPage() {
+  const { user } = useSession();
+  const { choice } = useTheme();
+  if (!user) return null;
+  return (
+    <div className="page page--narrow">
+      <div className="page__header">
+        <div>
+          <h1>Account</h1>
+          <p className="page__subtitle">Your profile, API keys and appearance.</p>
+        </div>
+      </div>
+
+      <Card title="Profile">
+        <dl className="details">
+          {user.displayName && (
+            <div>
+              <dt>Name</dt>
+              <dd>{user.displayName}</dd>
+            </div>
+          )}
+          <div>
+            <dt>Email</dt>
+            <dd>{user.email}</dd>
+          </div>
+          <div>
+            <dt>Roles</dt>
+            <dd className="row" aria-label={`Roles: ${user.roles.join(', ')}`}>
+              {user.roles.map((role) => (
+                <Badge key={role} tone={role === 'user' ? 'neutral' : 'accent'}>
+                  {role}
+                </Badge>
+              ))}
+            </dd>
+          </div>
+          <div>
+            <dt>Member since</dt>
+            <dd>{formatDateTime(user.createdAt)}</dd>
+          </div>
+        </dl>
+      </Card>
+
+      <ApiKeysCard />
+
+      <Card title="Appearance">
+        <Field
+          label="Theme"
+          hint="System follows your device's light or dark setting."
+          className="account__theme"
+        >
+          <Select
+            value={choice}
+            onChange={(e) => setThemeChoice(e.target.value as ThemeChoice)}
+            options={[
+              { value: 'system', label: 'System' },
+              { value: 'light', label: 'Light' },
+              { value: 'dark', label: 'Dark' },
+            ]}
+          />
+        </Field>
+      </Card>
+    </div>
+  );
+}

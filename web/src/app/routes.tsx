@@ -1,0 +1,69 @@
+import { lazy, type ReactNode } from 'react';
+import type { Role } from '../auth/api';
+import { BoxIcon, ChatIcon, UsersIcon } from '../ui/icons';
+import { paths } from './paths';
+
+const SignInPage = lazy(() => import('../auth/SignInPage'));
+const ChatPage = lazy(() => import('../chat/ChatPage'));
+const AccountPage = lazy(() => import('../account/AccountPage'));
+const UsersPage = lazy(() => import('../admin/UsersPage'));
+const ModelsPage = lazy(() => import('../models/ModelsPage'));
+
+/** Who may open a page: signed-out visitors only, or signed-in people holding any one of the roles. */
+export type Access = 'guest' | readonly Role[];
+
+export interface PageRoute {
+  path: string;
+  title: string;
+  access: Access;
+  /** Shown in the header's navigation to those the access allows. */
+  nav?: { label: string; icon?: ReactNode };
+  /** `full`: the page fills the window under the header and scrolls its own parts (chat). */
+  layout?: 'page' | 'full';
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+/**
+ * The app's pages. The navigation and the route guard both read this table, so a page is shown
+ * only to the roles that can use it. New feature pages (feedback, triage, contests, training runs)
+ * are one entry here each, with a folder of their own under src/.
+ */
+export const routes: PageRoute[] = [
+  { path: paths.signIn, title: 'Sign in', access: 'guest', render: () => <SignInPage mode="sign-in" /> },
+  {
+    path: paths.register,
+    title: 'Create account',
+    access: 'guest',
+    render: () => <SignInPage mode="register" />,
+  },
+  {
+    path: paths.chat,
+    title: 'Chat',
+    access: ['user'],
+    nav: { label: 'Chat', icon: <ChatIcon size={16} /> },
+    layout: 'full',
+    render: () => <ChatPage />,
+  },
+  {
+    path: paths.conversation,
+    title: 'Chat',
+    access: ['user'],
+    layout: 'full',
+    render: (params) => <ChatPage conversationId={params.conversationId} />,
+  },
+  {
+    path: paths.manageUsers,
+    title: 'Users',
+    access: ['admin'],
+    nav: { label: 'Users', icon: <UsersIcon size={16} /> },
+    render: () => <UsersPage />,
+  },
+  {
+    path: paths.manageModels,
+    title: 'Models',
+    access: ['operator', 'admin'],
+    nav: { label: 'Models', icon: <BoxIcon size={16} /> },
+    render: () => <ModelsPage />,
+  },
+  { path: paths.account, title: 'Account', access: ['user'], render: () => <AccountPage /> },
+];

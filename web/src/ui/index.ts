@@ -1,0 +1,11 @@
+/** The design system: a handful of small components on the CSS variables of theme.css. */
+export { Alert } from './Alert';
+export { Badge, type Tone } from './Badge';
+export { Button, IconButton } from './Button';
+export { Card } from './Card';
+export { Dialog } from './Dialog';
+export { Field, Input, Textarea } from './Field';
+export { Select, type SelectOption } from './Select';
+export { Loading, Spinner } from './Spinner';
+export { Tabs, type TabItem } from './Tabs';
+export { ToastProvider, useToast } from './Toast';
