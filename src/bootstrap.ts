@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module.js';
+import { initBackend } from './ml/backend.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { JsonLogger } from './common/json-logger.js';
 import { PACKAGE, PROJECT_ROOT } from './common/package-info.js';
@@ -37,6 +38,9 @@ function firstInvalidPath(errors: ValidationError[], parent = ''): string | null
 /** The one place that builds the HTTP app: used by main.ts and by the e2e tests alike. */
 export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
   const logger = new JsonLogger(options.config.logLevel);
+  // The content filter and in-process training use tfjs on this thread (chat inference has its own).
+  const backend = await initBackend(options.config.model.tfjsBackend);
+  logger.info({ msg: 'tfjs backend', backend: backend.name, package: backend.package, device: backend.device, notes: backend.notes });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger,
     bodyParser: false,

@@ -5,6 +5,7 @@ import { JsonLogger } from './common/json-logger.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { connectDatabase } from './database/connect.js';
 import { EmbeddedPostgresError } from './database/embedded-postgres.js';
+import { initBackend } from './ml/backend.js';
 
 /**
  * `npm run worker`: works the job queue (training runs) without serving HTTP, for GPU hosts pulling
@@ -12,6 +13,7 @@ import { EmbeddedPostgresError } from './database/embedded-postgres.js';
  */
 async function main(): Promise<void> {
   const config = { ...loadConfig(), worksJobs: true };
+  await initBackend(config.model.tfjsBackend);
   const database = await connectDatabase(config, { shareRunning: true });
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: database.url }), {
     logger: new JsonLogger(config.logLevel),

@@ -65,6 +65,13 @@ describe('messages', () => {
     expect(read.body.messages.map((m: { role: string }) => m.role)).toEqual(['system', 'user', 'assistant']);
   });
 
+  it('fills in the sampling settings a request leaves out', async () => {
+    const id = await newConversation();
+    const res = await t.http().post(`/conversations/${id}/messages`).set('Cookie', alice.cookie).send({ content: 'Hi', sampling: { temperature: 0.5 } });
+    expect(res.status).toBe(201);
+    expect(res.body.assistantMessage.sampling).toMatchObject({ temperature: 0.5, topP: 0.95, maxTokens: 128 });
+  });
+
   it('repeats a reply exactly for the same seed', async () => {
     const id = await newConversation();
     const ask = () => t.http().post(`/conversations/${id}/messages`).set('Cookie', alice.cookie).send({ content: 'Same?', sampling, parentId: undefined });

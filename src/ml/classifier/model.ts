@@ -3,7 +3,7 @@
  * one per moderation category. Framework-free; runs on whichever tfjs backend is active.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { mulberry32 } from '../tokenizer/random-text.js';
+import { mulberry32 } from '../model/sampling.js';
 import { categoryRecord, CategoryScores, MODERATION_CATEGORIES } from './categories.js';
 import type { Evaluation } from './metrics.js';
 import {

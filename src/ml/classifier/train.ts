@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core's Node bundle registers no gradient functions; the project's shared set does.
 import '../model/gradients.js';
-import { mulberry32 } from '../tokenizer/random-text.js';
+import { mulberry32 } from '../model/sampling.js';
 import { CategoryScores, MODERATION_CATEGORIES } from './categories.js';
 import type { ModerationExample } from './dataset.js';
 import { denseRows, featurize } from './features.js';
@@ -17,6 +17,8 @@ export interface TrainOptions {
   l2?: number;
   /** Largest positive-class weight given to a rare category. Default 10. */
   maxClassWeight?: number;
+  /** Exponent p of the positive-class weight (negatives / positives)^p. Default 0.5 (square root). */
+  classWeightPower?: number;
   /** Seeds the batch order; defaults to the model's seed. */
   seed?: number;
   onProgress?(epoch: number, loss: number): void;
@@ -29,14 +31,16 @@ export interface TrainResult {
 }
 
 /**
- * Weight of a positive example per category: sqrt(negatives / positives), clamped to [1, max], so a
- * rare category is not learnt as "always 0" while a common one keeps weight 1.
+ * Weight of a positive example per category: (negatives / positives)^power (by default the square
+ * root), clamped to [1, max], so a rare category is not learnt as "always 0" while a common one keeps
+ * weight 1. Power 1 balances each category's positives against its negatives.
  */
-export function classWeights(examples: ModerationExample[], max = 10): number[] {
+export function classWeights(examples: ModerationExample[], max = 10, power = 0.5): number[] {
   return MODERATION_CATEGORIES.map((c) => {
     const pos = examples.filter((e) => e.labels.includes(c)).length;
     if (pos === 0) return 1;
-    return Math.min(max, Math.max(1, Math.sqrt((examples.length - pos) / pos)));
+    const ratio = (examples.length - pos) / pos;
+    return Math.min(max, Math.max(1, power === 0.5 ? Math.sqrt(ratio) : ratio ** power));
   });
 }
 
@@ -76,7 +80,7 @@ export async function trainClassifier(
   examples.forEach((e, i) =>
     MODERATION_CATEGORIES.forEach((c, j) => (targets[i * n + j] = e.labels.includes(c) ? 1 : 0)),
   );
-  const weights = classWeights(examples, opts.maxClassWeight);
+  const weights = classWeights(examples, opts.maxClassWeight, opts.classWeightPower);
   const posWeight = tf.tensor1d(weights);
   const varList = classifierVarList(model);
   const optimizer = tf.train.adam(opts.learningRate);

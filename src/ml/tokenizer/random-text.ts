@@ -1,16 +1,8 @@
 /** Seeded random Unicode text for the tokenizer specs. */
 
-/** mulberry32: a tiny seeded PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../model/sampling.js';
+
+export { mulberry32 };
 
 /** Code point ranges [first, last], none inside the surrogate block, U+FFFD excluded. */
 const RANGES: [number, number][] = [
