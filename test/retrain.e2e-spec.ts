@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import type { Response } from 'supertest';
+import { train } from '../src/cli/train-command.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 jest.setTimeout(120_000);
@@ -25,12 +26,13 @@ async function reportAccepted(user: TestUser, content: string, kind: 'harmful_ou
   return report.body.id;
 }
 
-async function until<T>(what: () => Promise<T | undefined>): Promise<T> {
-  for (;;) {
+async function until<T>(what: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; ) {
     const value = await what();
     if (value !== undefined) return value;
     await new Promise((r) => setTimeout(r, 200));
   }
+  throw new Error(`not done within ${ms} ms`);
 }
 
 const waitForRun = (id: string) =>
@@ -81,6 +83,9 @@ describe('the retraining loop', () => {
     const open = await until(async () => {
       const page = (await t.http().get('/retrain/tasks?status=open').set('Cookie', operator.cookie)).body.data;
       return page.length === 2 ? page : undefined;
+    }, 20_000).catch(async (error: Error) => {
+      console.log(JSON.stringify((await t.http().get('/retrain/tasks').set('Cookie', operator.cookie)).body.data.map((x: object) => ({ ...x, prompt: undefined }))));
+      throw error;
     });
     for (const task of open) {
       expect(task.candidates).toHaveLength(4);
@@ -197,6 +202,12 @@ describe('the retraining loop', () => {
     expect(version).toMatchObject({ trainingRunId: ppo.body.id, status: ppoRun.summary.gate.promote ? 'serving' : 'rejected', metrics: { datasetId, rewardModelId: rm.id } });
     expect(version.parentId).toBe(policies.find((v: { trainingRunId: string | null }) => v.trainingRunId === null).id);
     ppoVersionId = version.id;
+
+    const lineage = (await t.http().get(`/models/${ppoVersionId}/lineage`).set('Cookie', operator.cookie)).body;
+    expect(lineage.version.trainingRunId).toBe(ppo.body.id);
+    expect(lineage.ancestors[0].id).toBe(version.parentId);
+    expect(lineage.datasets.map((d: { id: string }) => d.id)).toEqual([datasetId]);
+    expect(lineage.reportIds.sort()).toEqual([aliceReport, bobReport].sort());
   });
 
   it('operators promote and roll back policies by hand, with hot reload', async () => {
@@ -226,5 +237,47 @@ describe('the retraining loop', () => {
 
     expect((await t.http().post('/models/rollback').set('Cookie', operator.cookie).send({})).status).toBe(400);
     expect((await t.http().post('/models/rollback').set('Cookie', carol.cookie).send({ reason: 'x' })).status).toBe(403);
+  });
+
+  it('fine-tunes on demonstrations (sft) into a candidate policy', async () => {
+    const sft = await t.http().post('/runs').set('Cookie', operator.cookie).send({ kind: 'sft', params: { epochs: 3, batchSize: 1, learningRate: 0.01 } });
+    expect(sft.status).toBe(202);
+    const run = await waitForRun(sft.body.id);
+    expect(run.error).toBeNull();
+    expect(run.summary).toMatchObject({ datasetId, trainExamples: 1, lossBefore: expect.any(Number), lossAfter: expect.any(Number) });
+    expect(run.summary.lossAfter).toBeLessThan(run.summary.lossBefore);
+    const version = (await t.http().get('/models/versions?kind=policy').set('Cookie', operator.cookie)).body.data.find((v: { id: string }) => v.id === run.modelVersionId);
+    expect(version).toMatchObject({ status: 'candidate', trainingRunId: sft.body.id });
+  });
+
+  it('npm run cli -- train queues a run and follows it to the end', async () => {
+    const lines: string[] = [];
+    const bars: string[] = [];
+    const run = await train(t.app, ['reward', '--param', 'batchSize=2', '--param', 'heldoutEvery=2'], (l) => lines.push(l), (b) => bars.push(b), 100);
+    expect(run.status).toBe('succeeded');
+    expect(lines[0]).toMatch(/^queued reward run .* with \{.*"batchSize":2/);
+    expect(lines.at(-1)).toMatch(/^succeeded: /);
+    expect(bars.at(-1)).toMatch(/^\[#+\] \d+\/\d+ succeeded$/);
+    await expect(train(t.app, ['magic'], () => undefined)).rejects.toThrow(/usage: train/);
+    await expect(train(t.app, ['reward', '--param', 'oops'], () => undefined)).rejects.toThrow(/expected key=value/);
+    await expect(train(t.app, ['reward', '--param', 'epochs=0'], () => undefined)).rejects.toThrow(/params.epochs must be an integer/);
+  });
+
+  it('samples ordinary conversations into tasks that need two trainers, and records their agreement', async () => {
+    const created = await t.http().post('/retrain/tasks/from-conversations').set('Cookie', operator.cookie).send({ count: 1, requiredRankings: 2, maxTokens: 4 });
+    expect(created.status).toBe(202);
+    expect(created.body.data).toEqual([expect.objectContaining({ source: 'sample', reportId: null, requiredRankings: 2, k: 4 })]);
+    const id = created.body.data[0].id;
+    await until(async () => {
+      const page = (await t.http().get('/retrain/tasks?status=open').set('Cookie', operator.cookie)).body.data;
+      return page.some((x: { id: string }) => x.id === id) ? true : undefined;
+    }, 20_000);
+    expect((await t.http().get('/retrain/tasks/next').set('Cookie', bob.cookie)).body.task.id).toBe(id);
+    await t.http().post(`/retrain/tasks/${id}/rankings`).set('Cookie', bob.cookie).send({ ranks: [0, 1, 2, 3] }).expect(201);
+    let task = (await t.http().get('/retrain/tasks?status=open').set('Cookie', operator.cookie)).body.data.find((x: { id: string }) => x.id === id);
+    expect(task.agreement).toBeNull();
+    await t.http().post(`/retrain/tasks/${id}/rankings`).set('Cookie', carol.cookie).send({ ranks: [1, 0, 2, 3] }).expect(201);
+    task = (await t.http().get('/retrain/tasks?status=complete').set('Cookie', operator.cookie)).body.data.find((x: { id: string }) => x.id === id);
+    expect(task.agreement).toBeCloseTo(5 / 6);
   });
 });

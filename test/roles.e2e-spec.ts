@@ -52,6 +52,7 @@ const MATRIX: { method: string; path: string; allowed: Role[] | 'public'; call?:
   { method: 'GET', path: '/models/serving', allowed: ['operator', 'admin'] },
   { method: 'POST', path: '/models/versions/:id/promote', allowed: ['operator', 'admin'], call: `/models/versions/${SOME_ID}/promote` },
   { method: 'POST', path: '/models/rollback', allowed: ['operator', 'admin'] },
+  { method: 'GET', path: '/models/:id/lineage', allowed: ['operator', 'admin'], call: `/models/${SOME_ID}/lineage` },
   { method: 'POST', path: '/retrain/tasks/from-reports', allowed: ['operator', 'admin'] },
   { method: 'POST', path: '/retrain/tasks/from-conversations', allowed: ['operator', 'admin'] },
   { method: 'GET', path: '/retrain/tasks', allowed: ['operator', 'admin'] },

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ApiKeysService } from '../auth/api-keys.service.js';
 import { isRole, type Role } from '../auth/roles.js';
 import { UsersService } from '../auth/users.service.js';
+import { train, TrainUsageError } from './train-command.js';
 
 export class UsageError extends Error {}
 
@@ -66,9 +67,29 @@ const createApiKey: Command = async (app, args, print) => {
   print(secret);
 };
 
-export const COMMANDS: Record<string, { run: Command; usage: string }> = {
+const trainCommand: Command = async (app, args, print) => {
+  let drawn = false;
+  const out = (line: string) => {
+    if (drawn) process.stderr.write('\n'); // end the progress bar's line
+    drawn = false;
+    print(line);
+  };
+  try {
+    await train(app, args, out, (line) => {
+      drawn = true;
+      process.stderr.write(`\r${line}`);
+    });
+  } catch (error) {
+    if (error instanceof TrainUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+};
+
+/** `full`: the command needs the whole application (model, runs), started without working jobs. */
+export const COMMANDS: Record<string, { run: Command; usage: string; full?: boolean }> = {
   'create-user': { run: createUser, usage: 'create-user --email E --password P [--role R ...]' },
   'grant-role': { run: changeRole(true), usage: 'grant-role --email E --role R [--role R ...]' },
   'revoke-role': { run: changeRole(false), usage: 'revoke-role --email E --role R [--role R ...]' },
   'create-api-key': { run: createApiKey, usage: 'create-api-key --email E [--name N]   (prints the key once)' },
+  train: { run: trainCommand, usage: 'train <sft|reward|ppo|moderation> [--param key=value ...] [--no-follow] [--work]   (a worker runs it; --work: this process)', full: true },
 };

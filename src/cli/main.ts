@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module.js';
+import { initBackend } from '../ml/backend.js';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { connectDatabase } from '../database/connect.js';
 import { EmbeddedPostgresError } from '../database/embedded-postgres.js';
@@ -20,7 +22,13 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   const database = await connectDatabase(config, { shareRunning: true });
   try {
-    const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, database.url), { logger: ['error'] });
+    // `train` needs the run executors (model, datasets): the whole app, queueing only — a worker runs the job
+    // (the server's, `npm run worker`, or this process with --work).
+    if (command.full) await initBackend(config.model.tfjsBackend);
+    const module = command.full
+      ? AppModule.forRoot({ config: { ...config, worksJobs: args.includes('--work') }, databaseUrl: database.url })
+      : CliModule.forRoot(config, database.url);
+    const app = await NestFactory.createApplicationContext(module, { logger: ['error'] });
     try {
       await command.run(app, args, (line) => process.stdout.write(line + '\n'));
     } finally {

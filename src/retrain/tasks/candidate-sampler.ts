@@ -9,6 +9,7 @@ import { type Candidate, ComparisonTask } from '../data/retrain.entities.js';
 import { seededShuffle } from './agreement.js';
 
 export const SAMPLE_QUEUE = 'retrain.sample-candidates';
+const RETRY_LIMIT = 3;
 
 export interface SampleJob {
   taskId: string;
@@ -32,15 +33,16 @@ export class CandidateSampler implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.worksJobs) return;
-    await this.jobs.define(SAMPLE_QUEUE, { retryLimit: 2 });
-    await this.jobs.work<SampleJob>(SAMPLE_QUEUE, ({ taskId }) => this.sample(taskId));
+    await this.jobs.define(SAMPLE_QUEUE, { retryLimit: RETRY_LIMIT, retryDelaySeconds: 2 });
+    await this.jobs.work<SampleJob>(SAMPLE_QUEUE, ({ taskId }, job) => this.sample(taskId, job.retryCount >= RETRY_LIMIT));
   }
 
   queue(taskId: string): Promise<string> {
     return this.jobs.send<SampleJob>(SAMPLE_QUEUE, { taskId });
   }
 
-  async sample(taskId: string): Promise<void> {
+  /** Fills the task; a failure is retried by the queue (the model may be busy) and marks the task failed on the last attempt. */
+  async sample(taskId: string, lastAttempt = true): Promise<void> {
     const task = await this.dataSource.manager.findOneBy(ComparisonTask, { id: taskId });
     if (!task || task.status !== 'sampling') return;
     try {
@@ -61,6 +63,7 @@ export class CandidateSampler implements OnApplicationBootstrap {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error(`sampling candidates for task ${task.id} failed: ${message}`);
+      if (!lastAttempt) throw error;
       await this.dataSource.manager.update(ComparisonTask, { id: task.id }, { status: 'failed', error: message });
     }
   }

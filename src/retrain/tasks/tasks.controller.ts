@@ -1,18 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
 import { CurrentPrincipal, Roles } from '../../auth/decorators.js';
 import type { Principal } from '../../auth/principal.js';
-import { decodeOffsetCursor, offsetPage, PageQueryDto } from '../../common/pagination.js';
-import { CreateTasksDto, SampleConversationsDto, SubmitRankingDto } from './dto/tasks.dto.js';
+import { decodeOffsetCursor, offsetPage } from '../../common/pagination.js';
+import { CreateTasksDto, SampleConversationsDto, SubmitRankingDto, TaskQueryDto } from './dto/tasks.dto.js';
 import { rankingView, taskAdminView, taskView } from './task.view.js';
 import { TasksService } from './tasks.service.js';
-
-export class TaskQueryDto extends PageQueryDto {
-  @IsOptional()
-  @IsIn(['sampling', 'open', 'complete', 'failed'], { message: 'status must be one of sampling, open, complete, failed' })
-  status?: string;
-}
 
 @ApiTags('retrain')
 @Controller('retrain/tasks')

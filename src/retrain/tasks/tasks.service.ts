@@ -103,9 +103,9 @@ export class TasksService {
     return task;
   }
 
-  list(status: string | undefined, limit: number, offset: number): Promise<[ComparisonTask[], number]> {
+  list(status: ComparisonTask['status'] | undefined, limit: number, offset: number): Promise<[ComparisonTask[], number]> {
     return this.dataSource.manager.findAndCount(ComparisonTask, {
-      where: status ? { status: status as ComparisonTask['status'] } : {},
+      where: status ? { status } : {},
       order: { createdAt: 'DESC' },
       take: limit,
       skip: offset,

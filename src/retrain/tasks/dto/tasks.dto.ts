@@ -1,5 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination.js';
 
 export class CreateTasksDto {
   @ApiPropertyOptional({ minimum: 4, maximum: 9, default: 4, description: 'Candidates per task: the original plus K−1 samples' })
@@ -46,4 +47,13 @@ export class SubmitRankingDto {
   @IsOptional()
   @IsBoolean({ message: 'allUnacceptable must be a boolean' })
   allUnacceptable?: boolean;
+}
+
+export const TASK_STATUSES = ['sampling', 'open', 'complete', 'failed'] as const;
+
+export class TaskQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
+  @IsOptional()
+  @IsIn(TASK_STATUSES, { message: `status must be one of ${TASK_STATUSES.join(', ')}` })
+  status?: (typeof TASK_STATUSES)[number];
 }
