@@ -88,7 +88,7 @@ export class ModerationTrainingExecutor implements RunExecutor, OnModuleInit {
         ...DEFAULT_TRAINING,
         epochs: params.epochs,
         seed: params.seed,
-        onProgress: (epoch, loss) => void pending.push(context.report(epoch + 1, params.epochs, { loss })),
+        onProgress: (epoch, loss) => void pending.push(context.report(epoch, params.epochs, { loss })), // epochs count from 1
       });
       await Promise.all(pending);
       model.suggestedThresholds = suggestThresholds(model, heldout);
