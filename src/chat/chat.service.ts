@@ -5,15 +5,13 @@ import type { Principal } from '../auth/principal.js';
 import { ModelService } from '../model/model.service.js';
 import { ModerationService } from '../moderation/moderation.service.js';
 import { StreamingModeration } from '../moderation/streaming-moderation.js';
+import { storable } from '../common/storable.js';
 import { ConversationsService } from './conversations.service.js';
 import { DEFAULT_SAMPLING, SamplingDto } from './dto/sampling.dto.js';
 import { Generations } from './generations.js';
 import { Message } from './message.entity.js';
 import { pathTo, toPrompt } from './message-tree.js';
 import { UsageService } from './usage.service.js';
-
-/** PostgreSQL text cannot hold U+0000, which a model can emit (byte 0) and a client can send. */
-export const storable = (text: string) => text.replaceAll('\u0000', '');
 
 /**
  * Receives a reply as it is produced; `begin` is called once the request is known to be valid, with no

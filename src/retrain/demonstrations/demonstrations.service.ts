@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { storable } from '../../common/storable.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ModelService } from '../../model/model.service.js';
@@ -15,7 +16,7 @@ export class DemonstrationsService {
 
   async suggest(prompt: PromptMessage[], maxTokens = 64): Promise<{ suggestion: string; modelVersionId: string | null }> {
     const reply = await this.models.provider.complete(prompt, { maxTokens, temperature: 0.7, topP: 0.95 }, () => undefined);
-    return { suggestion: reply.text, modelVersionId: this.models.provider.modelVersionId };
+    return { suggestion: storable(reply.text), modelVersionId: this.models.provider.modelVersionId };
   }
 
   create(authorId: string, input: CreateDemonstrationDto): Promise<Demonstration> {

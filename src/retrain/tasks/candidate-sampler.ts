@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { storable } from '../../common/storable.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -52,7 +53,7 @@ export class CandidateSampler implements OnApplicationBootstrap {
       for (let i = 1; sampled.length + original.length < task.k; i++) {
         const seed = (base + i) >>> 0;
         const reply = await this.models.provider.complete(task.prompt, { maxTokens: task.maxTokens, temperature: 1, topP: 1, seed }, () => undefined);
-        sampled.push({ text: reply.text, origin: 'sampled', seed });
+        sampled.push({ text: storable(reply.text), origin: 'sampled', seed });
       }
       const candidates = seededShuffle([...original, ...sampled], base);
       await this.dataSource.manager.update(ComparisonTask, { id: task.id, status: 'sampling' }, {

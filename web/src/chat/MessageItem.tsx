@@ -144,6 +144,11 @@ export const MessageItem = memo(function MessageItem({
           </>
         )}
       </div>
+      {message.moderation?.notice && (
+        <p className="msg__note" role="note">
+          {message.moderation.notice}
+        </p>
+      )}
       {message.droppedMessages > 0 && (
         <p className="msg__note">
           The{' '}

@@ -8,7 +8,7 @@ export interface Conversation {
 }
 
 /** `interrupted` is the web app's own: the stream broke before the reply was finished. */
-export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'failed' | 'interrupted';
+export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'failed' | 'interrupted' | 'blocked' | 'withheld';
 
 export interface Message {
   id: string;
@@ -26,6 +26,8 @@ export interface Message {
   latencyMs: number | null;
   finishReason: string | null;
   droppedMessages: number;
+  /** The content filter's verdict, with a notice to show when it warned or blocked. */
+  moderation: { action: 'allow' | 'warn' | 'block'; categories: string[]; notice: string | null } | null;
   createdAt: string;
 }
 
@@ -40,10 +42,13 @@ export interface Sampling {
   seed?: number;
 }
 
-/** What the `message` and `done` events carry (userMessage is null for a regeneration). */
+/**
+ * What the `message` and `done` events carry: userMessage is null for a regeneration; assistantMessage is
+ * null when the content filter blocked the user's message (it never reached the model).
+ */
 export interface ReplyMessages {
   userMessage: Message | null;
-  assistantMessage: Message;
+  assistantMessage: Message | null;
 }
 
 export const conversationsApi = {

@@ -76,7 +76,7 @@ async function stopOnServer(
 
 /** After the reply started, trying again means a new reply to the same user message. */
 function retryAfterStart(started: ReplyMessages | null, before: RetryPlan): RetryPlan {
-  const question = started?.userMessage?.id ?? started?.assistantMessage.parentId;
+  const question = started?.userMessage?.id ?? started?.assistantMessage?.parentId;
   return question ? { kind: 'regenerate', messageId: question } : before;
 }
 
@@ -170,10 +170,15 @@ export function useChat(conversationId: string | undefined, events: ChatEvents) 
         body,
         {
           onStart: ({ userMessage, assistantMessage }) => {
-            assistantId = assistantMessage.id;
             updateMessages(target, (list) => upsert(list, userMessage, assistantMessage));
             // Selections are keyed by message id, so choosing in a conversation no longer shown is harmless.
-            setSelection((s) => choose(userMessage ? choose(s, userMessage) : s, assistantMessage));
+            setSelection((s) => {
+              const withQuestion = userMessage ? choose(s, userMessage) : s;
+              return assistantMessage ? choose(withQuestion, assistantMessage) : withQuestion;
+            });
+            // The filter blocked the message: there is no reply to stream.
+            if (!assistantMessage) return;
+            assistantId = assistantMessage.id;
             setGeneration((g) =>
               g?.conversationId === target
                 ? {
@@ -198,8 +203,8 @@ export function useChat(conversationId: string | undefined, events: ChatEvents) 
       if (controller.current === abort) controller.current = null;
 
       const mark = (started: ReplyMessages | null, status: Message['status']) => {
-        if (!started) return;
-        const id = started.assistantMessage.id;
+        const id = started?.assistantMessage?.id;
+        if (!id) return;
         updateMessages(target, (list) =>
           list.map((m) => (m.id === id && m.status === 'streaming' ? { ...m, status } : m)),
         );
