@@ -83,14 +83,17 @@ export class ModerationTrainingExecutor implements RunExecutor, OnModuleInit {
     const model = createClassifier(DEFAULT_MODEL_CONFIG, params.seed);
     const servingModel = await loadClassifier(resolveCheckpoint(serving.checkpointPath));
     try {
-      const pending: Promise<void>[] = [];
+      // Training calls back synchronously; reports are written one after another, in epoch order.
+      let reported = Promise.resolve();
       await trainClassifier(model, train, {
         ...DEFAULT_TRAINING,
         epochs: params.epochs,
         seed: params.seed,
-        onProgress: (epoch, loss) => void pending.push(context.report(epoch, params.epochs, { loss })), // epochs count from 1
+        onProgress: (epoch, loss) => {
+          reported = reported.then(() => context.report(epoch, params.epochs, { loss })); // epochs count from 1
+        },
       });
-      await Promise.all(pending);
+      await reported;
       model.suggestedThresholds = suggestThresholds(model, heldout);
       // Each at the thresholds it would serve with: categories an admin set, else its own suggestions.
       const candidateEval = evaluateFilter(model, heldout, await this.moderation.thresholdsFor(model.suggestedThresholds));
