@@ -8,12 +8,12 @@ import { ModerationRuleRow, ModerationThreshold } from './moderation.entities.js
 
 export type Thresholds = Record<ModerationCategory, { warn: number; block: number }>;
 
-/** Unless an admin says otherwise, block sits halfway between warn and certainty, and never below 0.85. */
+/** Unless an admin says otherwise, block sits halfway between warn and certainty, and never below 0.95: the shipped classifier still scores some everyday text high, so it warns rather than blocks. */
 export function defaultThresholds(suggested: Partial<CategoryScores> = {}): Thresholds {
   const out = {} as Thresholds;
   for (const category of MODERATION_CATEGORIES) {
     const warn = Math.min(0.95, Math.max(0.05, suggested[category] ?? 0.5));
-    out[category] = { warn, block: Math.min(0.99, Math.max(0.85, warn + (1 - warn) / 2)) };
+    out[category] = { warn, block: Math.min(0.99, Math.max(0.95, warn + (1 - warn) / 2)) };
   }
   return out;
 }
