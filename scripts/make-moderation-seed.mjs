@@ -2,13 +2,14 @@
 // hand-written templates and slot fillers. Every unsafe example is mild and clearly synthetic (hate uses
 // invented group names; requests for wrongdoing never contain an answer). Reproducible: a seeded PRNG
 // drives every choice. Run: node scripts/make-moderation-seed.mjs
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const SEED = 20240612;
 const HELDOUT_FRACTION = 0.2;
 /** Share of held-out examples written from templates the training split never sees. */
 const HELDOUT_TEMPLATE_SHARE = 0.4;
 const OUT = new URL('../data/moderation/seed.jsonl', import.meta.url);
+const CORPUS = new URL('../data/corpus/dialogues.jsonl', import.meta.url);
 
 const CATEGORIES = [
   'harassment',
@@ -342,6 +343,469 @@ const SLOTS = {
   thing: {
     train: ['presentation', 'exam', 'interview', 'audition', 'match', 'recital'],
     heldout: ['pitch', 'debate'],
+  },
+
+  // Everyday conversation (the CONVERSATION group below).
+  hello: {
+    train: [
+      'hi',
+      'hello',
+      'hey',
+      'hi there',
+      'hello there',
+      'hey there',
+      'hiya',
+      'morning',
+      'good afternoon',
+    ],
+    heldout: ['howdy', 'greetings', 'hey hey', 'good evening'],
+  },
+  howDoing: {
+    train: ['today', 'doing', 'doing today', 'this morning', 'feeling', 'getting on', 'holding up'],
+    heldout: ['this evening', 'keeping'],
+  },
+  greetTime: ['morning', 'afternoon', 'evening', 'night'],
+  span: ['day', 'morning', 'week', 'weekend', 'evening'],
+  quickAsk: {
+    train: [
+      'can you help me with something',
+      'I have a quick question',
+      'are you there',
+      'got a minute',
+      'I need some help',
+      'what can you do',
+      'can I ask you something',
+    ],
+    heldout: ['could I pick your brain', 'are you free to chat'],
+  },
+  name: {
+    train: ['Sam', 'Priya', 'Lukas', 'Maria', 'Tom', 'Aiko', 'Jamal', 'Chloe', 'Ana'],
+    heldout: ['Olu', 'Greta', 'Ravi'],
+  },
+  thanks: {
+    train: [
+      'thanks',
+      'thank you',
+      'thanks a lot',
+      'thank you so much',
+      'many thanks',
+      'cheers',
+      'thanks a bunch',
+      'thank you very much',
+      'thx',
+      'great, thank you',
+    ],
+    heldout: ['much appreciated', 'thanks a million', 'I appreciate it'],
+  },
+  praise: {
+    train: [
+      'that was really helpful',
+      "that's exactly what I needed",
+      'you saved me a lot of time',
+      'great answer',
+      'that makes sense now',
+      'perfect',
+      'that worked',
+      'super clear explanation',
+      'you are a star',
+    ],
+    heldout: ['brilliant, it works now', 'that cleared things up'],
+  },
+  bye: {
+    train: [
+      'bye',
+      'goodbye',
+      'see you later',
+      'talk to you tomorrow',
+      'have a nice day',
+      'good night',
+      'catch you later',
+      'have a great weekend',
+    ],
+    heldout: ['take care', 'see you soon', 'until next time'],
+  },
+  did: {
+    train: [
+      'went for a run',
+      'finished my exams',
+      'cleaned the whole flat',
+      'worked a double shift',
+      'painted the fence',
+      'baked bread',
+      'walked the dog for an hour',
+      'helped my friend move',
+    ],
+    heldout: ['moved house', 'planted the garden'],
+  },
+  day: ['today', 'this morning', 'this afternoon', 'tonight', 'this week'],
+  mood: {
+    train: [
+      'tired',
+      'really happy',
+      'a bit bored',
+      'so relaxed',
+      'exhausted',
+      'in a great mood',
+      'hungry',
+      'sleepy',
+    ],
+    heldout: ['content', 'worn out'],
+  },
+  weather: {
+    train: [
+      'sunny',
+      'raining again',
+      'freezing',
+      'really windy',
+      'hot and humid',
+      'snowing',
+      'cloudy',
+      'foggy',
+    ],
+    heldout: ['drizzling', 'stormy'],
+  },
+  hobby: {
+    train: [
+      'cooking',
+      'hiking',
+      'board games',
+      'painting',
+      'jazz',
+      'football',
+      'gardening',
+      'reading',
+      'photography',
+    ],
+    heldout: ['knitting', 'chess', 'birdwatching'],
+  },
+  favThing: {
+    train: ['colour', 'book', 'movie', 'season', 'animal', 'song', 'food', 'board game'],
+    heldout: ['holiday destination', 'dessert'],
+  },
+  jokeKind: {
+    train: ['funny', 'silly', 'short', 'clean', 'knock-knock', 'dad', 'science'],
+    heldout: ['pun', 'programming'],
+  },
+  animal: {
+    train: ['cats', 'octopuses', 'penguins', 'elephants', 'bees', 'dolphins', 'owls', 'horses'],
+    heldout: ['otters', 'koalas'],
+  },
+  story: {
+    train: [
+      'a dragon who loves baking',
+      'a brave little mouse',
+      'a robot learning to paint',
+      'two friends on a camping trip',
+      'a lost kitten',
+      'a pirate looking for treasure',
+      'a girl who can talk to trees',
+      'a snowman in summer',
+    ],
+    heldout: ['a sleepy bear', 'a train that wanted to fly', 'a wizard who forgot his spells'],
+  },
+  city: {
+    train: [
+      'London',
+      'Paris',
+      'Tokyo',
+      'New York',
+      'Berlin',
+      'Sydney',
+      'Madrid',
+      'Toronto',
+      'Nairobi',
+      'Mumbai',
+    ],
+    heldout: ['Lisbon', 'Seoul', 'Dublin', 'Lima'],
+  },
+  soon: ['today', 'tomorrow', 'this weekend', 'on Saturday', 'next week', 'tonight', 'this afternoon'],
+  unitQ: {
+    train: [
+      'days are in a year',
+      'hours are in a day',
+      'minutes are in an hour',
+      'weeks are in a year',
+      'centimetres are in a metre',
+      'grams are in a kilogram',
+      'seconds are in a minute',
+      'months have 31 days',
+      'days are in February',
+      'millilitres are in a litre',
+      'feet are in a mile',
+    ],
+    heldout: ['days are in a leap year', 'metres are in a kilometre', 'hours are in a week'],
+  },
+  num: ['two', 'three', 'seven', 'ten', '12', '25', '100', '4', '9', 'eight'],
+  country: {
+    train: ['France', 'Japan', 'Canada', 'Kenya', 'Brazil', 'Australia', 'Egypt', 'Norway'],
+    heldout: ['Peru', 'Vietnam', 'Portugal'],
+  },
+  word: {
+    train: [
+      'necessary',
+      'rhythm',
+      'restaurant',
+      'definitely',
+      'separate',
+      'Wednesday',
+      'library',
+      'February',
+      'serendipity',
+      'ubiquitous',
+    ],
+    heldout: ['conscientious', 'mischievous', 'ephemeral'],
+  },
+  doc: {
+    train: [
+      'an email',
+      'a short note',
+      'a letter',
+      'a thank-you card',
+      'a text message',
+      'a birthday message',
+      'a cover letter',
+      'a polite reminder',
+    ],
+    heldout: ['a quick memo', 'an invitation'],
+  },
+  recipient: {
+    train: [
+      'my boss',
+      'my landlord',
+      'my teacher',
+      'my team',
+      'my neighbour',
+      'my grandma',
+      'a customer',
+      'the school',
+      'my coworkers',
+      'my doctor',
+    ],
+    heldout: ['the council', 'my manager', 'my aunt'],
+  },
+  docAbout: {
+    train: [
+      'the meeting on Monday',
+      'taking a day off',
+      'the school trip',
+      'a late payment',
+      'the project deadline',
+      'moving the appointment',
+      'the noise at night',
+    ],
+    heldout: ['the office party', 'a refund'],
+  },
+  meal: ['breakfast', 'lunch', 'dinner', 'a snack', 'dessert'],
+  watch: ['movie', 'book', 'podcast', 'board game', 'TV series', 'song', 'video game'],
+  occasion: {
+    train: [
+      'a rainy afternoon',
+      'a family night',
+      'a long flight',
+      'a date night',
+      'my kids',
+      'a road trip',
+      'a lazy Sunday',
+    ],
+    heldout: ['a sleepover', 'a quiet evening'],
+  },
+  phrase: {
+    train: [
+      'good morning',
+      'thank you',
+      'where is the station',
+      'how much does this cost',
+      'nice to meet you',
+      'I would like a coffee',
+      'excuse me',
+      'happy birthday',
+    ],
+    heldout: ['see you tomorrow', 'where is the toilet'],
+  },
+  language: {
+    train: ['French', 'Spanish', 'German', 'Italian', 'Japanese', 'Portuguese', 'Dutch'],
+    heldout: ['Swahili', 'Korean'],
+  },
+  errand: {
+    train: [
+      'call my mum',
+      'buy milk',
+      'water the plants',
+      'book a dentist appointment',
+      'pay the electricity bill',
+      'pick up the dry cleaning',
+      'renew my library books',
+      'walk the dog',
+    ],
+    heldout: ['return the parcel', 'feed the cat'],
+  },
+  duration: {
+    train: [
+      'boil an egg',
+      'bake a potato',
+      'learn to swim',
+      'walk five kilometres',
+      'cook rice',
+      'charge a phone',
+      'fly from London to Paris',
+      'grow tomatoes',
+    ],
+    heldout: ['defrost a chicken', 'read a 300 page book'],
+  },
+  opens: {
+    train: [
+      'the library',
+      'the post office',
+      'the supermarket',
+      'the museum',
+      'the swimming pool',
+      'the bank',
+      'the pharmacy',
+    ],
+    heldout: ['the bakery', 'the town hall'],
+  },
+  glad: {
+    train: [
+      'happy to help',
+      'glad I could help',
+      'any time',
+      'my pleasure',
+      'let me know if you need anything else',
+      'no problem at all',
+      'glad that worked',
+      'glad I could be of help',
+      'so glad that helped',
+    ],
+    heldout: ['always happy to help', 'no worries'],
+  },
+  kind: {
+    train: [
+      'right',
+      'so kind',
+      'a great help',
+      'really good at this',
+      'absolutely right',
+      'a lifesaver',
+      'the best',
+      'very patient',
+      'too kind',
+    ],
+    heldout: ['a legend', 'spot on', 'very thoughtful'],
+  },
+  helpWith: {
+    train: [
+      'your homework',
+      'the recipe',
+      'your essay',
+      'the spreadsheet',
+      'your trip',
+      'the email',
+      'your garden',
+    ],
+    heldout: ['your presentation', 'the timetable'],
+  },
+  ack: {
+    train: ['sure', 'of course', 'no problem', 'absolutely', 'certainly', 'okay', 'great'],
+    heldout: ['sure thing', 'happy to'],
+  },
+  followUp: {
+    train: [
+      'you need anything else',
+      'you have more questions',
+      'that works for you',
+      'you want me to change anything',
+      'there is anything else I can do',
+      'you would like more ideas',
+    ],
+    heldout: ['you need a hand with anything else', 'something is unclear'],
+  },
+  unknown: ['name', 'age', 'address', 'location', 'birthday', 'plans'],
+  possession: {
+    train: ['garden', 'new flat', 'weekend plan', 'recipe', 'holiday', 'dog', 'painting'],
+    heldout: ['bike ride', 'bookshelf'],
+  },
+  nice: ['great', 'lovely', 'wonderful', 'nice', 'fantastic', 'relaxing'],
+  tellWhat: {
+    train: [
+      'a riddle',
+      'something interesting',
+      'a fun fact',
+      'a bedtime story',
+      'a short story',
+      'something nice',
+      'a poem',
+      'about your day',
+      'more about that',
+      'a tongue twister',
+    ],
+    heldout: ['a fairy tale', 'something funny'],
+  },
+  sport: {
+    train: ['football', 'tennis', 'cricket', 'rugby', 'basketball', 'hockey'],
+    heldout: ['volleyball', 'baseball'],
+  },
+  competition: {
+    train: ['World Cup', 'league this year', 'cup final', 'election', 'baking contest', 'quiz tonight'],
+    heldout: ['Olympics', 'Tour de France'],
+  },
+  n: Array.from({ length: 1000 }, (_, i) => String(i)),
+  op: ['+', '-', '×', '*', '/', 'plus', 'minus', 'times', 'divided by'],
+  unit: [
+    'metres',
+    'feet',
+    'kilograms',
+    'pounds',
+    'miles',
+    'kilometres',
+    'litres',
+    'cups',
+    'minutes',
+    'hours',
+  ],
+  items: ['chairs', 'plates', 'balloons', 'cupcakes', 'cups', 'napkins', 'candles'],
+  clock: ['7:15', '6 am', 'half past eight', '9:40', 'noon', '5:30 pm', 'quarter to seven'],
+  venue: {
+    train: [
+      'library',
+      'museum',
+      'bakery',
+      'supermarket',
+      'swimming pool',
+      'cinema',
+      'garden centre',
+      'bookshop',
+    ],
+    heldout: ['post office', 'sports centre', 'farmers market'],
+  },
+  plan: [
+    'open an hour earlier',
+    'hold a book sale',
+    'start a reading club',
+    'offer free coffee',
+    'stay open on Sundays',
+    'host a quiz night',
+  ],
+  road: {
+    train: ['main road', 'high street', 'ring road', 'bridge', 'motorway', 'coast road'],
+    heldout: ['river path', 'old town square'],
+  },
+  weekday: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  project: {
+    train: ['kitchen', 'school project', 'garden shed', 'website', 'quilt', 'puzzle'],
+    heldout: ['treehouse', 'photo album'],
+  },
+  event: ['bake sale', 'fun run', 'summer fair', 'concert', 'book fair', 'car wash'],
+  giftFor: {
+    train: [
+      'my dad',
+      'my sister',
+      'a coworker who is leaving',
+      'my best friend',
+      'a ten year old',
+      'my grandparents',
+      'my partner',
+    ],
+    heldout: ['my mentor', 'a new neighbour'],
   },
 };
 
@@ -683,6 +1147,168 @@ const TRICKY = {
   ],
 };
 
+const int = (below) => Math.floor(rng() * below);
+/** Worked sums as the chat model writes them, numbers drawn at random (a template may be a function). */
+const SUMS = [
+  () => {
+    const [a, b] = [int(1000), int(1000)];
+    return `${a} + ${b} = ${a + b}`;
+  },
+  () => {
+    const [a, b] = [int(1000), int(1000)];
+    return `${Math.max(a, b)} - ${Math.min(a, b)} = ${Math.max(a, b) - Math.min(a, b)}`;
+  },
+  () => {
+    const [a, b] = [int(100), int(13)];
+    return `${a} × ${b} = ${a * b}`;
+  },
+  () => {
+    const [a, b] = [int(1000), int(1000)];
+    return `the sum of ${a} and ${b} is ${a + b}`;
+  },
+];
+
+// Everyday conversation: greetings, small talk, thanks and goodbyes, everyday questions and requests, so
+// that ordinary chat is never flagged. Generated after the groups above (see the end of the script).
+const CONVERSATION = {
+  count: 1300,
+  templates: [
+    '{hello}',
+    '{hello}, how are you {howDoing}',
+    '{hello}, how is your {span} going',
+    '{hello}! {quickAsk}',
+    '{hello}, {quickAsk}',
+    'how are you {howDoing}',
+    "how's it going {day}",
+    "what's up, how was your {span}",
+    'good {greetTime}',
+    'good {greetTime}, {quickAsk}',
+    'nice to meet you, {name}',
+    "hi, I'm {name}, nice to meet you",
+    "hey, it's {name} again",
+    '{thanks}',
+    '{thanks}, {praise}',
+    '{praise}, {thanks}',
+    '{bye}',
+    '{thanks}, {bye}',
+    'how was your weekend',
+    'I {did} {day} and now I am {mood}',
+    "it's {weather} here {day}",
+    "I'm {mood} {day}",
+    'do you like {hobby}',
+    'I have really got into {hobby} lately',
+    "what's your favourite {favThing}",
+    'tell me a {jokeKind} joke',
+    'tell me a fun fact about {animal}',
+    'tell me a story about {story}',
+    'can you tell me a bedtime story about {story}',
+    'write a short story about {story} for my kids',
+    "what's the weather like in {city} {soon}",
+    'will it rain in {city} {soon}',
+    'should I bring an umbrella {soon}',
+    'how many {unitQ}',
+    'what is {num} plus {num}',
+    'what is {num} times {num}',
+    "what's {num} minus {num}",
+    'what day is it {soon}',
+    'what time is it in {city}',
+    'what is the capital of {country}',
+    'how do you spell {word}',
+    'what does {word} mean',
+    'can you help me write {doc} to {recipient}',
+    'help me write {doc} to {recipient} about {docAbout}',
+    'what should I have for {meal} {soon}',
+    'recommend a {watch} for {occasion}',
+    'how do you say {phrase} in {language}',
+    'remind me to {errand} {soon}',
+    'I need to {errand} {soon}, can you add it to my list',
+    'how long does it take to {duration}',
+    'what time does {opens} open {soon}',
+    'what are some fun things to do in {city} {soon}',
+    'can you suggest a gift for {giftFor}',
+    'tell me {tellWhat}',
+    'can you tell me {tellWhat}',
+    'who won the {sport} match {time2}',
+    'who do you think will win the {competition}',
+    'what time does the {sport} game start {soon}',
+    'what is {n} {op} {n}',
+    'the answer is {n}',
+    'is {n} a prime number',
+    'is {n} even or odd',
+    'round {n} to the nearest ten',
+    'convert {n} {unit} to {unit}',
+    'I need {n} {items} for the party {soon}',
+    'my train leaves at {clock}, when should I get to the station',
+    'set an alarm for {clock}',
+    ...SUMS,
+    // Everyday statements, news and summaries.
+    'the {venue} will {plan} {soon}',
+    '{subject} is moving to {city} {soon}',
+    'heavy rain flooded the {road} {time2}',
+    'the {venue} gives a full refund on items returned within {n} days',
+    'prices at the {venue} went up {time2}',
+    'the council will plant {n} trees along the {road}',
+    '{subject} cooked dinner for everyone {time2}',
+    'the {venue} is closed for repairs until {weekday}',
+    'we finished the {project} {time2} and it looks great',
+    'the weather forecast says it will be {weather} on {weekday}',
+    'traffic on the {road} was slow {time2} because of roadworks',
+    'the school {event} raised money for the library',
+    // Kind and neutral second person, and the assistant's side of small talk.
+    "you're welcome",
+    "you're welcome, {glad}",
+    "you're {kind}",
+    'you are {kind}, {thanks}',
+    '{glad}',
+    '{hello}! how can I help you {day}',
+    'how can I help you with {helpWith}',
+    'what can I do for you {day}',
+    "what's your name",
+    'is {name} your real name',
+    "I don't know your {unknown} unless you tell me",
+    'your {possession} sounds lovely',
+    'I hope you have a {nice} {span}',
+    'you did a {nice} job with {helpWith}',
+    'sure, I can help you write {doc} to {recipient}',
+    "sure! here's a {jokeKind} joke for you",
+    "of course, here's a story about {story}",
+    '{ack}, {glad}',
+    "{ack}! here's {doc} you can send to {recipient}",
+    'let me know if {followUp}',
+    "you're welcome! let me know if {followUp}",
+    'I hope that helps, good luck with {helpWith}',
+    "I don't know your {unknown}, but I can help with {helpWith}",
+    "I'm not sure about that, but I can help you with {helpWith}",
+  ],
+  heldoutTemplates: [
+    '{hello}, hope you are having a good {span}',
+    'could you tell me a story about {story}',
+    'any idea what the weather will be like in {city} {soon}',
+    'please help me draft {doc} to {recipient}',
+    'do you know how many {unitQ}',
+    'I just wanted to say {thanks}',
+    "you're {kind}, have a {nice} {span}",
+    'happy to help you with {helpWith}',
+    'who is going to win the {competition}',
+    'can you work out {n} {op} {n} for me',
+    'the {venue} is open late on {weekday} {soon}',
+    'after the storm the {road} was closed for {n} hours',
+  ],
+};
+
+// Phrases the specs and the app's end-to-end tests check by name: templates never write them, so those
+// checks measure phrasings the model was not trained on (the corpus below may still hold some).
+const PROBES = [
+  'Hello, how are you today?',
+  'Thanks!',
+  "What's the weather like?",
+  'Can you help me write an email to my boss?',
+  'How many days are in a week?',
+  'Tell me a story',
+  'Good morning',
+  'What is two plus two?',
+];
+
 // ---------------------------------------------------------------- generation
 
 function fillSlots(template, split) {
@@ -722,6 +1348,16 @@ const seen = new Set();
 const rows = [];
 const shortfalls = [];
 
+/** Case, punctuation and spacing removed: the key under which two texts count as the same. */
+const keyOf = (text) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
+    .trim();
+const probes = new Set(PROBES.map(keyOf));
+
 function generate(group, split, count) {
   const heldoutOnly = group.heldoutTemplates ?? [];
   let made = 0;
@@ -731,10 +1367,15 @@ function generate(group, split, count) {
         ? heldoutOnly
         : group.templates;
     const entry = pick(pool);
-    const [template, extra] = Array.isArray(entry) ? entry : [entry, group.extra ?? []];
+    const [template, extra] =
+      typeof entry === 'function'
+        ? [entry(), group.extra ?? []]
+        : Array.isArray(entry)
+          ? entry
+          : [entry, group.extra ?? []];
     const filled = articles(fillSlots(template, split));
     // Keyed before styling, so two examples never differ only in case, punctuation or opener.
-    if (seen.has(filled)) continue;
+    if (seen.has(filled) || probes.has(keyOf(filled))) continue;
     seen.add(filled);
     rows.push({ text: style(filled), labels: labelsOf(group.labels, extra), split });
     made++;
@@ -750,7 +1391,60 @@ for (const split of ['train', 'heldout']) {
   }
 }
 
+// Added later, and drawn after everything above from the same PRNG, so the rows above are unchanged.
+for (const split of ['train', 'heldout']) {
+  const heldout = Math.round(CONVERSATION.count * HELDOUT_FRACTION);
+  generate(
+    { ...CONVERSATION, labels: [] },
+    split,
+    split === 'train' ? CONVERSATION.count - heldout : heldout,
+  );
+}
+
 if (shortfalls.length > 0) throw new Error(`add templates or fillers:\n${shortfalls.join('\n')}`);
+
+// ---------------------------------------------------------------- demonstration dialogues
+// The chat model's demonstration corpus (data/corpus/) as benign examples, word for word: every assistant
+// reply (the app moderates each one, refusals and crisis-line answers included) and the user turns of
+// dialogues that contain no harmful request. Each keeps its dialogue's split; a text met more than once is
+// written once, in the first split it occurs in (train before held-out), and never if a row above has it.
+
+/** The assistant declining a request, or pointing to crisis support: the user asked for something harmful. */
+const REFUSAL =
+  /\bI (?:can't|cannot|can not|won't|will not) (?:help|assist|give|write|provide|do that|support)\b|\b(?:crisis line|helpline|emergency number)\b/i;
+
+function corpusRows() {
+  const dialogues = readFileSync(CORPUS, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => {
+      const d = JSON.parse(line);
+      if (!Array.isArray(d.messages) || (d.split !== 'train' && d.split !== 'heldout')) {
+        throw new Error(`${CORPUS.pathname} line ${i + 1}: expected {split, messages}`);
+      }
+      return d;
+    });
+  const keys = new Set([...seen].map(keyOf));
+  const out = [];
+  let harmful = 0;
+  for (const split of ['train', 'heldout']) {
+    for (const { messages } of dialogues.filter((d) => d.split === split)) {
+      const refused = messages.some((m) => m.role === 'assistant' && REFUSAL.test(m.content));
+      if (refused) harmful++;
+      for (const { role, content } of messages) {
+        if (role !== 'assistant' && (role !== 'user' || refused)) continue;
+        const key = keyOf(content);
+        if (key === '' || keys.has(key)) continue;
+        keys.add(key);
+        out.push({ text: content, labels: [], split, source: 'corpus' });
+      }
+    }
+  }
+  if (harmful === 0) throw new Error(`no refusals found in ${CORPUS.pathname}: has its format changed?`);
+  return out;
+}
+
+rows.push(...corpusRows());
 mkdirSync(new URL('.', OUT), { recursive: true });
 writeFileSync(OUT, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 
@@ -766,4 +1460,8 @@ for (const c of CATEGORIES) {
 }
 console.log(
   `  ${'(benign)'.padEnd(24)} train ${String(rows.filter((r) => r.split === 'train' && r.labels.length === 0).length).padStart(4)}  heldout ${String(rows.filter((r) => r.split === 'heldout' && r.labels.length === 0).length).padStart(4)}`,
+);
+const corpus = (split) => rows.filter((r) => r.split === split && r.source === 'corpus').length;
+console.log(
+  `  ${'(of which corpus)'.padEnd(24)} train ${String(corpus('train')).padStart(4)}  heldout ${String(corpus('heldout')).padStart(4)}`,
 );

@@ -1,5 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MODERATION_CATEGORIES, ModerationCategory } from './categories.js';
 import { ModerationExample, readModerationJsonl } from './dataset.js';
@@ -62,6 +63,43 @@ const CLEAR: Record<ModerationCategory, string[]> = {
 /** Benign text that shares words with unsafe text. */
 const TRICKY = /kill the|kill -9|to die for|shoot a photo|history of|could kill for|killed it/i;
 
+/**
+ * Everyday chat that must never be flagged. The seed set's templates never write these phrasings
+ * ("Thanks!" and "Good morning!" do occur in the demonstration dialogues it copies).
+ */
+const EVERYDAY = [
+  'Hello, how are you today?',
+  'Thanks!',
+  "What's the weather like?",
+  'Can you help me write an email to my boss?',
+  'How many days are in a week?',
+  'Tell me a story',
+  'Good morning',
+  'What is two plus two?',
+];
+
+/**
+ * The assistant declining a request or pointing to crisis support, so the dialogue holds a harmful
+ * request (the rule scripts/make-moderation-seed.mjs uses to leave such user turns out of the seed set).
+ */
+const REFUSAL =
+  /\bI (?:can't|cannot|can not|won't|will not) (?:help|assist|give|write|provide|do that|support)\b|\b(?:crisis line|helpline|emergency number)\b/i;
+
+interface Dialogue {
+  split: 'train' | 'heldout';
+  messages: { role: 'system' | 'user' | 'assistant'; content: string }[];
+}
+
+/** "category score: text" for every category at or above its suggested threshold. */
+function flagged(texts: string[]): string[] {
+  const scores = scoreTexts(model, texts);
+  return texts.flatMap((text, i) =>
+    MODERATION_CATEGORIES.filter((c) => scores[i][c] >= model.suggestedThresholds![c]).map(
+      (c) => `${c} ${scores[i][c].toFixed(3)}: ${text}`,
+    ),
+  );
+}
+
 let model: Classifier;
 let heldout: ModerationExample[];
 
@@ -100,12 +138,38 @@ describe('the committed default model', () => {
     const tricky = heldout.filter((e) => e.labels.length === 0 && TRICKY.test(e.text)).map((e) => e.text);
     expect(tricky.length).toBeGreaterThanOrEqual(10);
     expect(tricky.some((t) => /kill the/i.test(t)) && tricky.some((t) => /to die for/i.test(t))).toBe(true);
-    const scores = scoreTexts(model, tricky);
-    const flagged = tricky.flatMap((text, i) =>
-      MODERATION_CATEGORIES.filter((c) => scores[i][c] >= model.suggestedThresholds![c]).map(
-        (c) => `${c}: ${text}`,
-      ),
+    expect(flagged(tricky)).toEqual([]);
+  });
+
+  it('passes the held-out demonstration dialogues: at most 1 % of replies and of harmless user turns flagged', () => {
+    const dialogues = readFileSync(root('data/corpus/dialogues.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as Dialogue)
+      .filter((d) => d.split === 'heldout');
+    const harmful = dialogues.filter((d) =>
+      d.messages.some((m) => m.role === 'assistant' && REFUSAL.test(m.content)),
     );
-    expect(flagged).toEqual([]);
+    expect(dialogues.length).toBeGreaterThanOrEqual(40);
+    expect(harmful.length).toBeGreaterThan(0); // the rule still recognises the corpus's refusals
+    const turns = (role: string, from: Dialogue[]) =>
+      from.flatMap((d) => d.messages.filter((m) => m.role === role).map((m) => m.content));
+    // Every turn as the chat would see it, repeats included ("You're welcome!" is checked each time).
+    const replies = turns('assistant', dialogues);
+    const asks = turns(
+      'user',
+      dialogues.filter((d) => !harmful.includes(d)),
+    );
+    expect(replies.length).toBeGreaterThanOrEqual(50);
+    expect(asks.length).toBeGreaterThanOrEqual(50);
+    for (const texts of [replies, asks]) {
+      const flaggedTurns = texts.filter((t) => flagged([t]).length > 0);
+      // Lists the flagged turns when there are too many of them.
+      expect(flaggedTurns.length <= 0.01 * texts.length ? [] : flagged(flaggedTurns)).toEqual([]);
+    }
+  });
+
+  it('leaves everyday phrases below every threshold', () => {
+    expect(flagged(EVERYDAY)).toEqual([]);
   });
 });

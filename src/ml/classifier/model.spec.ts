@@ -80,6 +80,8 @@ describe('classifier', () => {
     expect(w[MODERATION_CATEGORIES.indexOf('hate')]).toBe(3); // sqrt(15/1) capped at 3
     expect(w[MODERATION_CATEGORIES.indexOf('sexual')]).toBe(1); // no positives
     expect(classWeights(examples, 10)[MODERATION_CATEGORIES.indexOf('hate')]).toBeCloseTo(Math.sqrt(15));
+    expect(classWeights(examples, 20, 1)[MODERATION_CATEGORIES.indexOf('hate')]).toBe(15); // balanced
+    expect(classWeights(examples, 10, 1)[MODERATION_CATEGORIES.indexOf('hate')]).toBe(10);
   });
 
   it('computes the weighted binary cross-entropy worked out by hand', () => {

@@ -9,14 +9,21 @@ import { evaluate, suggestThresholds, trainClassifier, TrainOptions } from './tr
 
 export const DEFAULT_MODEL_CONFIG: ClassifierConfigInput = {
   features: { buckets: 4096, charNgrams: [3, 5], wordNgrams: 2 },
-  hidden: 16,
+  hidden: 32,
 };
 export const DEFAULT_MODEL_SEED = 1;
+/**
+ * Chosen on the seed set's held-out split once everyday conversation joined its benign side: 32 hidden
+ * units, a light L2 penalty and class weights (neg/pos)^0.75 (capped at 20) keep held-out macro-F1 where
+ * it was while ordinary chat stays below every threshold (models/moderation-default/README.md).
+ */
 export const DEFAULT_TRAINING: Omit<TrainOptions, 'onProgress'> = {
   epochs: 8,
   batchSize: 32,
   learningRate: 0.01,
-  l2: 1e-4,
+  l2: 5e-6,
+  maxClassWeight: 20,
+  classWeightPower: 0.75,
 };
 
 const HALF = categoryRecord(() => 0.5);
