@@ -1,5 +1,5 @@
+import { checkIdempotencyKey } from '../common/idempotency-key.js';
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
@@ -33,7 +33,6 @@ import { historyView, resultsView } from './dto/results.view.js';
 import { EntriesService } from './entries.service.js';
 import { RUBRIC_TEMPLATES } from './math/rubric.js';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** Contests as anyone sees them, their public results, and entering one. */
 @ApiTags('contests')
@@ -92,8 +91,7 @@ export class ContestsController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-      throw new BadRequestException('Idempotency-Key must be 1 to 200 visible ASCII characters');
+    checkIdempotencyKey(key);
     const { entry, contest, created } = await this.entries.create(principal, params.slug, body, key);
     res.status(created ? 201 : 200);
     return entryView(entry, contest);

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
@@ -19,15 +18,11 @@ import { CreditsService } from './credits.service.js';
 import { AdjustCreditsDto, GrantCreditsDto, SetPriceDto, UserParamsDto } from './dto/credits.dto.js';
 import { balanceView, ledgerEntryView, priceView } from './dto/credits.view.js';
 import { toMicro } from './money.js';
+import { checkIdempotencyKey } from '../common/idempotency-key.js';
 import { PricesService } from './prices.service.js';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,100}$/;
-
-function checkKey(key: string | undefined): string | undefined {
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key))
-    throw new BadRequestException('Idempotency-Key must be 1 to 100 visible ASCII characters');
-  return key;
-}
+/** Ledger idempotency keys are stored in a 100-character column. */
+const checkKey = (key: string | undefined) => checkIdempotencyKey(key, 100);
 
 /** A user's own credits: balance, ledger, and what models cost. */
 @ApiTags('credits')

@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { checkIdempotencyKey } from '../common/idempotency-key.js';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/decorators.js';
@@ -10,7 +11,6 @@ import { RatingsService } from './ratings.service.js';
 import { ReportsService } from './reports.service.js';
 
 const uuid = new ParseUUIDPipe();
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
 @ApiTags('feedback')
 @Controller()
@@ -41,7 +41,7 @@ export class FeedbackController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new BadRequestException('Idempotency-Key must be 1 to 200 visible ASCII characters');
+    checkIdempotencyKey(key);
     const { report, created } = await this.reports.submit(principal, body, key);
     res.status(created ? 201 : 200);
     return reportView(report);
