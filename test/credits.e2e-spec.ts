@@ -194,8 +194,16 @@ describe('/v1 usage draws on credits', () => {
     expect(refused).toMatchObject({ code: 'insufficient_quota' });
     expect(calls).toBeGreaterThan(1);
     expect(await db.manager.countBy(CreditLedgerEntry, { userId: dave.user.id, kind: 'usage' })).toBe(calls);
+    // The call that ran the credits out was charged what was left, never more: the balance ends at zero.
     const balance = (await t.http().get('/credits/balance').set('Cookie', dave.cookie)).body.balance;
-    expect(balance).toBeLessThanOrEqual(0);
+    expect(balance).toBe(0);
+    const [last] = await db.manager.find(CreditLedgerEntry, {
+      where: { userId: dave.user.id, kind: 'usage' },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: 1,
+    });
+    expect(last.balanceAfterMicro).toBe(0);
+    expect(last.amountMicro).toBeGreaterThanOrEqual(last.details.requestedMicro as number);
     await ledgerSumsToBalance(dave.user.id);
     await setPrice(0);
   });

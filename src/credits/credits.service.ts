@@ -123,15 +123,15 @@ export class CreditsService {
   }
 
   /**
-   * After a /v1 completion: prompt + completion tokens × the model's price. The last call before the balance
-   * runs out may take it below zero; the next call is refused.
+   * After a /v1 completion: prompt + completion tokens × the model's price. The call that runs the credits out
+   * is charged what was left (the balance never goes below zero); the next call is refused.
    */
   async chargeUsage(usage: UsageCharge): Promise<CreditLedgerEntry | null> {
     const price = await this.prices.pricePer1kMicro(usage.model);
     const tokens = usage.promptTokens + usage.completionTokens;
     const cost = usageCostMicro(tokens, price);
     if (cost === 0) return null;
-    const { entry } = await this.ledger.post({
+    const posted = await this.ledger.debitUpToBalance({
       userId: usage.userId,
       kind: 'usage',
       amountMicro: -cost,
@@ -145,6 +145,6 @@ export class CreditsService {
         pricePer1kMicro: price,
       },
     });
-    return entry;
+    return posted?.entry ?? null;
   }
 }

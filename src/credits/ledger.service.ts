@@ -17,7 +17,7 @@ export interface Posting {
   refId?: string | null;
   details?: Record<string, unknown>;
   actorId?: string | null;
-  /** Refuse when the entry would take the balance below zero (usage may overdraw by its last call). */
+  /** Refuse when the entry would take the balance below zero. */
   noOverdraft?: boolean;
 }
 
@@ -36,13 +36,28 @@ export class LedgerService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Posts in the caller's transaction when given its manager (so it commits with the caller's change). */
-  post(posting: Posting, manager?: EntityManager): Promise<Posted> {
-    return manager
-      ? this.postIn(manager, posting)
-      : this.dataSource.transaction((m) => this.postIn(m, posting));
+  async post(posting: Posting, manager?: EntityManager): Promise<Posted> {
+    const posted = await this.run(posting, false, manager);
+    if (!posted) throw new Error('an uncapped posting always writes or finds its entry');
+    return posted;
   }
 
-  private async postIn(manager: EntityManager, posting: Posting): Promise<Posted> {
+  /**
+   * A debit that takes at most what is left: the usage call that runs the credits out is charged the remainder,
+   * so a balance never goes below zero. The full amount is kept in details as `requestedMicro`. Null when
+   * nothing was left to take.
+   */
+  debitUpToBalance(posting: Posting): Promise<Posted | null> {
+    return this.run(posting, true);
+  }
+
+  private run(posting: Posting, capAtBalance: boolean, manager?: EntityManager): Promise<Posted | null> {
+    return manager
+      ? this.postIn(manager, posting, capAtBalance)
+      : this.dataSource.transaction((m) => this.postIn(m, posting, capAtBalance));
+  }
+
+  private async postIn(manager: EntityManager, posting: Posting, capAtBalance: boolean): Promise<Posted | null> {
     if (!Number.isSafeInteger(posting.amountMicro) || posting.amountMicro === 0)
       throw new RangeError('amountMicro must be a non-zero whole number');
     await manager
@@ -58,28 +73,33 @@ export class LedgerService {
     });
     const earlier = await manager.findOneBy(CreditLedgerEntry, { idempotencyKey: posting.idempotencyKey });
     if (earlier) {
-      if (
-        earlier.userId !== posting.userId ||
-        earlier.amountMicro !== posting.amountMicro ||
-        earlier.kind !== posting.kind
-      )
+      const sameAmount = capAtBalance
+        ? earlier.details?.requestedMicro === posting.amountMicro
+        : earlier.amountMicro === posting.amountMicro;
+      if (earlier.userId !== posting.userId || !sameAmount || earlier.kind !== posting.kind)
         throw idempotencyKeyReused();
       return { entry: earlier, created: false };
     }
-    const after = balance.balanceMicro + posting.amountMicro;
+    const amountMicro = capAtBalance
+      ? Math.max(posting.amountMicro, -Math.max(balance.balanceMicro, 0))
+      : posting.amountMicro;
+    if (amountMicro === 0) return null;
+    const after = balance.balanceMicro + amountMicro;
     if (posting.noOverdraft && after < 0)
       throw wouldOverdraw(fromMicro(balance.balanceMicro), fromMicro(posting.amountMicro));
     const entry = await manager.save(
       manager.create(CreditLedgerEntry, {
         userId: posting.userId,
         kind: posting.kind,
-        amountMicro: posting.amountMicro,
+        amountMicro,
         balanceAfterMicro: after,
         idempotencyKey: posting.idempotencyKey,
         reason: posting.reason ?? null,
         refType: posting.refType ?? null,
         refId: posting.refId ?? null,
-        details: posting.details ?? {},
+        details: capAtBalance
+          ? { ...posting.details, requestedMicro: posting.amountMicro }
+          : (posting.details ?? {}),
         actorId: posting.actorId ?? null,
       }),
     );
