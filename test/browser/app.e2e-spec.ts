@@ -175,7 +175,7 @@ describe('the web app', () => {
 
     const adminPage = await browse({ cookie: admin.cookie });
     await adminPage.goto('/chat');
-    expect(await navLinks(adminPage)).toEqual(['Chat', 'Users', 'Models']);
+    expect(await navLinks(adminPage)).toEqual(['Chat', 'Users', 'Models', 'Review']);
     await adminPage.getByRole('link', { name: 'Users' }).click();
     const row = adminPage.getByRole('row', { name: new RegExp(bob.email) });
     await row.getByRole('checkbox', { name: 'operator' }).check();

@@ -19,10 +19,18 @@ export const paths = {
   account: '/account',
   manageUsers: '/manage/users',
   manageModels: '/manage/models',
+  reviewTriage: '/review/triage',
+  reviewReport: '/review/triage/:reportId',
+  reviewRanking: '/review/ranking',
+  reviewDemonstrations: '/review/demonstrations',
 } as const;
 
 export function conversationPath(id: string): string {
   return `/chat/${encodeURIComponent(id)}`;
+}
+
+export function reviewReportPath(id: string): string {
+  return `/review/triage/${encodeURIComponent(id)}`;
 }
 
 /** Where sign-in sends someone back to, if it is a page of this app. */

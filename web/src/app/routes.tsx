@@ -1,6 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../auth/api';
 import { BoxIcon, ChatIcon, UsersIcon } from '../ui/icons';
+import { CheckIcon } from '../ui/icons';
 import { paths } from './paths';
 
 const SignInPage = lazy(() => import('../auth/SignInPage'));
@@ -8,6 +9,10 @@ const ChatPage = lazy(() => import('../chat/ChatPage'));
 const AccountPage = lazy(() => import('../account/AccountPage'));
 const UsersPage = lazy(() => import('../admin/UsersPage'));
 const ModelsPage = lazy(() => import('../models/ModelsPage'));
+const TriageQueuePage = lazy(() => import('../review/TriageQueuePage'));
+const TriageReportPage = lazy(() => import('../review/TriageReportPage'));
+const RankingPage = lazy(() => import('../review/RankingPage'));
+const DemonstrationsPage = lazy(() => import('../review/DemonstrationsPage'));
 
 /** Who may open a page: signed-out visitors only, or signed-in people holding any one of the roles. */
 export type Access = 'guest' | readonly Role[];
@@ -64,6 +69,26 @@ export const routes: PageRoute[] = [
     access: ['operator', 'admin'],
     nav: { label: 'Models', icon: <BoxIcon size={16} /> },
     render: () => <ModelsPage />,
+  },
+  {
+    path: paths.reviewTriage,
+    title: 'Triage',
+    access: ['trainer', 'admin'],
+    nav: { label: 'Review', icon: <CheckIcon size={16} /> },
+    render: () => <TriageQueuePage />,
+  },
+  {
+    path: paths.reviewReport,
+    title: 'Report',
+    access: ['trainer', 'admin'],
+    render: (params) => <TriageReportPage key={params.reportId} reportId={params.reportId} />,
+  },
+  { path: paths.reviewRanking, title: 'Ranking', access: ['trainer'], render: () => <RankingPage /> },
+  {
+    path: paths.reviewDemonstrations,
+    title: 'Demonstrations',
+    access: ['trainer'],
+    render: () => <DemonstrationsPage />,
   },
   { path: paths.account, title: 'Account', access: ['user'], render: () => <AccountPage /> },
 ];
