@@ -8,7 +8,11 @@ import { PROJECT_ROOT } from '../../../src/common/package-info.js';
 const WEB = join(PROJECT_ROOT, 'web');
 const BUILT = join(WEB, 'dist', 'index.html');
 /** What the build reads: when any of it is newer than web/dist, the build is stale. */
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json'].map((p) => join(WEB, p));
+const SOURCES = [
+  ...['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json'].map((p) => join(WEB, p)),
+  // The judges' score form computes totals with the server's own rubric math.
+  join(PROJECT_ROOT, 'src', 'contest', 'math'),
+];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;

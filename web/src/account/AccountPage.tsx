@@ -3,6 +3,8 @@ import { formatDateTime } from '../lib/format';
 import { setThemeChoice, useTheme, type ThemeChoice } from '../lib/theme';
 import { Badge, Card, Field, Select } from '../ui';
 import { ApiKeysCard } from './ApiKeysCard';
+import { CreditsCard } from './CreditsCard';
+import { NotificationsCard } from './NotificationsCard';
 import './account.css';
 
 export default function AccountPage() {
@@ -14,7 +16,7 @@ export default function AccountPage() {
       <div className="page__header">
         <div>
           <h1>Account</h1>
-          <p className="page__subtitle">Your profile, API keys and appearance.</p>
+          <p className="page__subtitle">Your profile, notifications, credits, API keys and appearance.</p>
         </div>
       </div>
 
@@ -46,6 +48,10 @@ export default function AccountPage() {
           </div>
         </dl>
       </Card>
+
+      <NotificationsCard />
+
+      <CreditsCard />
 
       <ApiKeysCard />
 

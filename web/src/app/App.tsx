@@ -8,6 +8,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { ForbiddenPage, NotFoundPage } from './StatusPages';
 import { paths, safeNext } from './paths';
 import { routes, type PageRoute } from './routes';
+import { PublicShell } from './PublicShell';
 import { Shell } from './Shell';
 
 export function App() {
@@ -40,7 +41,10 @@ function Router() {
   const session = useSession();
   const match = findRoute(location.pathname);
   const title =
-    session.state.status === 'signed-in' || match?.route.access === 'guest' || !match
+    session.state.status === 'signed-in' ||
+    match?.route.access === 'guest' ||
+    match?.route.access === 'public' ||
+    !match
       ? (match?.route.title ?? 'Page not found')
       : undefined;
   const announced = useDocumentTitle(title);
@@ -101,6 +105,10 @@ function RouteContent({
   if (route.access === 'guest') {
     if (user) return <Redirect to={safeNext(location.search.get('next'))} />;
     return <Page route={route} params={params} />;
+  }
+  if (route.access === 'public') {
+    const page = <Page route={route} params={params} />;
+    return user ? <Shell layout={route.layout}>{page}</Shell> : <PublicShell>{page}</PublicShell>;
   }
   if (!user) {
     const next = location.href === paths.chat ? '' : `?next=${encodeURIComponent(location.href)}`;

@@ -22,7 +22,9 @@ export function Shell({ children, layout = 'page' }: { children: ReactNode; layo
     setMenuOpen(false);
   }
 
-  const links = routes.filter((r) => r.nav && r.access !== 'guest' && hasAnyRole(user, r.access));
+  const links = routes.filter(
+    (r) => r.nav && r.access !== 'guest' && (r.access === 'public' || hasAnyRole(user, r.access)),
+  );
   const isCurrent = (path: string) =>
     !!matchPath(path, pathname) || (path === paths.chat && pathname.startsWith('/chat/'));
 

@@ -23,6 +23,11 @@ export const paths = {
   reviewReport: '/review/triage/:reportId',
   reviewRanking: '/review/ranking',
   reviewDemonstrations: '/review/demonstrations',
+  judge: '/judge',
+  judgeQueue: '/judge/:slug',
+  judgeAssignment: '/judge/:slug/:assignmentId',
+  compete: '/compete',
+  competeResults: '/compete/:slug/results',
 } as const;
 
 export function conversationPath(id: string): string {
@@ -31,6 +36,18 @@ export function conversationPath(id: string): string {
 
 export function reviewReportPath(id: string): string {
   return `/review/triage/${encodeURIComponent(id)}`;
+}
+
+export function judgeQueuePath(slug: string): string {
+  return `/judge/${encodeURIComponent(slug)}`;
+}
+
+export function judgeAssignmentPath(slug: string, assignmentId: string): string {
+  return `/judge/${encodeURIComponent(slug)}/${encodeURIComponent(assignmentId)}`;
+}
+
+export function competeResultsPath(slug: string): string {
+  return `/compete/${encodeURIComponent(slug)}/results`;
 }
 
 /** Where sign-in sends someone back to, if it is a page of this app. */

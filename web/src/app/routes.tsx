@@ -2,6 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import type { Role } from '../auth/api';
 import { BoxIcon, ChatIcon, UsersIcon } from '../ui/icons';
 import { CheckIcon } from '../ui/icons';
+import { SlidersIcon } from '../ui/icons';
 import { paths } from './paths';
 
 const SignInPage = lazy(() => import('../auth/SignInPage'));
@@ -9,13 +10,21 @@ const ChatPage = lazy(() => import('../chat/ChatPage'));
 const AccountPage = lazy(() => import('../account/AccountPage'));
 const UsersPage = lazy(() => import('../admin/UsersPage'));
 const ModelsPage = lazy(() => import('../models/ModelsPage'));
+const JudgePage = lazy(() => import('../judge/JudgePage'));
+const JudgeQueuePage = lazy(() => import('../judge/QueuePage'));
+const JudgeAssignmentPage = lazy(() => import('../judge/AssignmentPage'));
+const ContestsPage = lazy(() => import('../compete/ContestsPage'));
+const ContestResultsPage = lazy(() => import('../compete/ResultsPage'));
 const TriageQueuePage = lazy(() => import('../review/TriageQueuePage'));
 const TriageReportPage = lazy(() => import('../review/TriageReportPage'));
 const RankingPage = lazy(() => import('../review/RankingPage'));
 const DemonstrationsPage = lazy(() => import('../review/DemonstrationsPage'));
 
-/** Who may open a page: signed-out visitors only, or signed-in people holding any one of the roles. */
-export type Access = 'guest' | readonly Role[];
+/**
+ * Who may open a page: signed-out visitors only (`guest`), anyone signed in or not (`public`), or signed-in
+ * people holding any one of the roles.
+ */
+export type Access = 'guest' | 'public' | readonly Role[];
 
 export interface PageRoute {
   path: string;
@@ -89,6 +98,35 @@ export const routes: PageRoute[] = [
     title: 'Demonstrations',
     access: ['trainer'],
     render: () => <DemonstrationsPage />,
+  },
+  {
+    path: paths.judge,
+    title: 'Judging',
+    access: ['judge'],
+    nav: { label: 'Judging', icon: <SlidersIcon size={16} /> },
+    render: () => <JudgePage />,
+  },
+  {
+    path: paths.judgeQueue,
+    title: 'Judging queue',
+    access: ['judge'],
+    render: (params) => <JudgeQueuePage key={params.slug} slug={params.slug} />,
+  },
+  {
+    path: paths.judgeAssignment,
+    title: 'Judge an entry',
+    access: ['judge'],
+    render: (params) => (
+      <JudgeAssignmentPage key={params.assignmentId} slug={params.slug} assignmentId={params.assignmentId} />
+    ),
+  },
+  // Public: readable signed out (the results API is public); linked from award notices and the contest list.
+  { path: paths.compete, title: 'Contests', access: 'public', render: () => <ContestsPage /> },
+  {
+    path: paths.competeResults,
+    title: 'Contest results',
+    access: 'public',
+    render: (params) => <ContestResultsPage key={params.slug} slug={params.slug} />,
   },
   { path: paths.account, title: 'Account', access: ['user'], render: () => <AccountPage /> },
 ];

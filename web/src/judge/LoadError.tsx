@@ -1,0 +1,19 @@
+import { errorMessage } from '../lib/api';
+import { Alert, Button } from '../ui';
+
+/** A failed load: what failed, why, and a way to try again. */
+export function LoadError({ what, error, retry }: { what: string; error: unknown; retry: () => void }) {
+  return (
+    <Alert
+      tone="danger"
+      title={`Could not load ${what}`}
+      actions={
+        <Button size="sm" onClick={retry}>
+          Retry
+        </Button>
+      }
+    >
+      {errorMessage(error)}
+    </Alert>
+  );
+}
