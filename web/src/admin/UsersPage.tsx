@@ -3,9 +3,12 @@ import { ROLES, displayName, type Role, type User } from '../auth/api';
 import { useSession } from '../auth/session';
 import { errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/format';
+import { Link } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { Alert, Badge, Button, Card, Field, Input, Loading, useToast } from '../ui';
 import { usersApi } from './api';
+import { AdminNav } from './AdminNav';
+import { creditsPagePath } from './credits/links';
 import './admin.css';
 
 const GRANTABLE = ROLES.filter((r) => r !== 'user');
@@ -67,6 +70,7 @@ export default function UsersPage() {
 
   return (
     <div className="page">
+      <AdminNav />
       <div className="page__header">
         <div>
           <h1>Users</h1>
@@ -118,6 +122,13 @@ export default function UsersPage() {
                         {displayName(user)} {user.id === me?.id && <Badge tone="accent">you</Badge>}
                       </div>
                       {user.displayName && <div className="users__email">{user.email}</div>}
+                      <Link
+                        to={creditsPagePath(user.id)}
+                        className="users__email"
+                        aria-label={`Credits of ${user.email}`}
+                      >
+                        Credits
+                      </Link>
                     </td>
                     <td>
                       <fieldset className="roles">

@@ -10,6 +10,10 @@ const ChatPage = lazy(() => import('../chat/ChatPage'));
 const AccountPage = lazy(() => import('../account/AccountPage'));
 const UsersPage = lazy(() => import('../admin/UsersPage'));
 const ModelsPage = lazy(() => import('../models/ModelsPage'));
+const ContestsAdminPage = lazy(() => import('../admin/contests/ContestsPage'));
+const ContestAdminPage = lazy(() => import('../admin/contests/ContestPage'));
+const FilterPage = lazy(() => import('../admin/filter/FilterPage'));
+const CreditsAdminPage = lazy(() => import('../admin/credits/CreditsPage'));
 const JudgePage = lazy(() => import('../judge/JudgePage'));
 const JudgeQueuePage = lazy(() => import('../judge/QueuePage'));
 const JudgeAssignmentPage = lazy(() => import('../judge/AssignmentPage'));
@@ -72,6 +76,16 @@ export const routes: PageRoute[] = [
     nav: { label: 'Users', icon: <UsersIcon size={16} /> },
     render: () => <UsersPage />,
   },
+  // Reached from the admin tabs at the top of the Users page.
+  { path: paths.manageContests, title: 'Contests', access: ['admin'], render: () => <ContestsAdminPage /> },
+  {
+    path: paths.manageContest,
+    title: 'Contest',
+    access: ['admin'],
+    render: (params) => <ContestAdminPage key={params.slug} slug={params.slug} />,
+  },
+  { path: paths.manageFilter, title: 'Content filter', access: ['admin'], render: () => <FilterPage /> },
+  { path: paths.manageCredits, title: 'Credits', access: ['admin'], render: () => <CreditsAdminPage /> },
   {
     path: paths.manageModels,
     title: 'Models',
