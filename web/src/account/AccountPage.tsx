@@ -2,6 +2,8 @@ import { useSession } from '../auth/session';
 import { formatDateTime } from '../lib/format';
 import { setThemeChoice, useTheme, type ThemeChoice } from '../lib/theme';
 import { Badge, Card, Field, Select } from '../ui';
+import { Link } from '../lib/router';
+import { paths } from '../app/paths';
 import { ApiKeysCard } from './ApiKeysCard';
 import { CreditsCard } from './CreditsCard';
 import { NotificationsCard } from './NotificationsCard';
@@ -17,6 +19,7 @@ export default function AccountPage() {
         <div>
           <h1>Account</h1>
           <p className="page__subtitle">Your profile, notifications, credits, API keys and appearance.</p>
+          <Link to={paths.myReports}>My reports and contest entries</Link>
         </div>
       </div>
 

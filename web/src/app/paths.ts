@@ -17,6 +17,8 @@ export const paths = {
   chat: '/chat',
   conversation: '/chat/:conversationId',
   account: '/account',
+  myReports: '/account/reports',
+  myEntries: '/account/entries',
   manageUsers: '/manage/users',
   manageModels: '/manage/models',
   manageContests: '/manage/contests',

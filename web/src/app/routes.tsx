@@ -8,6 +8,7 @@ import { paths } from './paths';
 const SignInPage = lazy(() => import('../auth/SignInPage'));
 const ChatPage = lazy(() => import('../chat/ChatPage'));
 const AccountPage = lazy(() => import('../account/AccountPage'));
+const MyReportsPage = lazy(() => import('../feedback/MyReportsPage'));
 const UsersPage = lazy(() => import('../admin/UsersPage'));
 const ModelsPage = lazy(() => import('../models/ModelsPage'));
 const ContestsAdminPage = lazy(() => import('../admin/contests/ContestsPage'));
@@ -143,4 +144,16 @@ export const routes: PageRoute[] = [
     render: (params) => <ContestResultsPage key={params.slug} slug={params.slug} />,
   },
   { path: paths.account, title: 'Account', access: ['user'], render: () => <AccountPage /> },
+  {
+    path: paths.myReports,
+    title: 'My reports and entries',
+    access: ['user'],
+    render: () => <MyReportsPage tab="reports" />,
+  },
+  {
+    path: paths.myEntries,
+    title: 'My reports and entries',
+    access: ['user'],
+    render: () => <MyReportsPage tab="entries" />,
+  },
 ];

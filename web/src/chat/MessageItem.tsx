@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { formatMs } from '../lib/format';
 import { Badge, IconButton, useToast } from '../ui';
 import { ChevronLeftIcon, ChevronRightIcon, CopyIcon, RefreshIcon } from '../ui/icons';
+import { FilterFeedback, ReplyFeedback } from '../feedback/MessageFeedback';
 import type { Message } from './api';
 import type { Siblings } from './tree';
 
@@ -139,6 +140,7 @@ export const MessageItem = memo(function MessageItem({
                   disabled={!canRegenerate}
                   onClick={() => onRegenerate(message)}
                 />
+                <ReplyFeedback message={message} />
               </span>
             )}
           </>
@@ -149,6 +151,7 @@ export const MessageItem = memo(function MessageItem({
           {message.moderation.notice}
         </p>
       )}
+      <FilterFeedback message={message} streaming={streaming} />
       {message.droppedMessages > 0 && (
         <p className="msg__note">
           The{' '}
