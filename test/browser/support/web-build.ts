@@ -10,8 +10,9 @@ const BUILT = join(WEB, 'dist', 'index.html');
 /** What the build reads: when any of it is newer than web/dist, the build is stale. */
 const SOURCES = [
   ...['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json'].map((p) => join(WEB, p)),
-  // The judges' score form computes totals with the server's own rubric math.
+  // Server modules the app imports: the rubric and award math, the filter's categories.
   join(PROJECT_ROOT, 'src', 'contest', 'math'),
+  join(PROJECT_ROOT, 'src', 'ml', 'classifier', 'categories.ts'),
 ];
 
 function newest(path: string): number {

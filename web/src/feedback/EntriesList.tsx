@@ -1,7 +1,7 @@
 import { Button, Loading } from '../ui';
 import { contestApi, type Entry } from './api';
 import { EntryItem } from './EntryItem';
-import { LoadError } from './LoadError';
+import { LoadError } from '../ui';
 import { usePages } from './usePages';
 
 /** The person's contest entries, newest first. */

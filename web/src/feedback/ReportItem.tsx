@@ -11,7 +11,7 @@ import {
   type ReportStatus,
 } from './api';
 import { AnswerForm } from './AnswerForm';
-import { LoadError } from './LoadError';
+import { LoadError } from '../ui';
 import { Timeline, type TimelineStep } from './Timeline';
 
 export const STATUS_TONES: Record<ReportStatus, Tone> = {

@@ -2,7 +2,7 @@ import { paths } from '../app/paths';
 import { Link } from '../lib/router';
 import { Button, Loading } from '../ui';
 import { feedbackApi, type Report } from './api';
-import { LoadError } from './LoadError';
+import { LoadError } from '../ui';
 import { ReportItem } from './ReportItem';
 import { usePages } from './usePages';
 

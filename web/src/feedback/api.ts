@@ -15,22 +15,7 @@ export interface Rating {
 export type ReportKind = 'harmful_output' | 'filter_false_positive' | 'filter_false_negative' | 'bias';
 export type ReportStatus = 'new' | 'needs_info' | 'accepted' | 'rejected' | 'duplicate';
 
-/** The content filter's categories (OpenAI's moderation categories), as the API names them. */
-export const MODERATION_CATEGORIES = [
-  'harassment',
-  'harassment/threatening',
-  'hate',
-  'hate/threatening',
-  'illicit',
-  'illicit/violent',
-  'self-harm',
-  'self-harm/intent',
-  'self-harm/instructions',
-  'sexual',
-  'sexual/minors',
-  'violence',
-  'violence/graphic',
-] as const;
+export { MODERATION_CATEGORIES } from '../lib/categories';
 
 export interface ReportEvent {
   type: 'submitted' | 'decision' | 'answer' | 'auto_closed';

@@ -5,7 +5,7 @@ import { useAsync } from '../lib/useAsync';
 import { Badge, Button, Card, Loading, useToast } from '../ui';
 import { judgingApi, queueProgress, type AssignmentDetail } from './api';
 import { EntryView } from './EntryView';
-import { LoadError } from './LoadError';
+import { LoadError } from '../ui';
 import { QueueProgress } from './Progress';
 import { RecuseDialog } from './RecuseDialog';
 import { ScoreForm } from './ScoreForm';

@@ -4,7 +4,7 @@ import { formatDateTime } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
 import { Button, Card, Field, Input, Loading, Textarea, useToast } from '../ui';
 import { judgingApi } from './api';
-import { LoadError } from './LoadError';
+import { LoadError } from '../ui';
 
 /**
  * Conflicts of interest: the judge names a person by email; they are never assigned that person's entries,

@@ -4,7 +4,7 @@ import { Link } from '../lib/router';
 import { useAsync } from '../lib/useAsync';
 import { Badge, Card, Loading } from '../ui';
 import { judgingApi, type JudgeContest } from './api';
-import { LoadError } from './LoadError';
+import { LoadError } from '../ui';
 import { QueueProgress } from './Progress';
 import { StatusBadge } from './StatusBadge';
 import './judge.css';

@@ -5,7 +5,7 @@ import { useAsync } from '../lib/useAsync';
 import { Card, Loading } from '../ui';
 import { judgingApi, queueProgress, type AssignmentSummary } from './api';
 import { ConflictsCard } from './ConflictsCard';
-import { LoadError } from './LoadError';
+import { LoadError } from '../ui';
 import { QueueProgress } from './Progress';
 import { AssignmentBadge, StatusBadge } from './StatusBadge';
 import './judge.css';

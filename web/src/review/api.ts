@@ -11,22 +11,7 @@ export type ReportKind = (typeof REPORT_KINDS)[number];
 export const REPORT_STATUSES = ['new', 'needs_info', 'accepted', 'rejected', 'duplicate'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-/** The content filter's categories (the server's MODERATION_CATEGORIES). */
-export const CATEGORIES = [
-  'harassment',
-  'harassment/threatening',
-  'hate',
-  'hate/threatening',
-  'illicit',
-  'illicit/violent',
-  'self-harm',
-  'self-harm/intent',
-  'self-harm/instructions',
-  'sexual',
-  'sexual/minors',
-  'violence',
-  'violence/graphic',
-] as const;
+export { MODERATION_CATEGORIES as CATEGORIES } from '../lib/categories';
 
 export const KIND_LABELS: Record<ReportKind, string> = {
   harmful_output: 'Harmful output',

@@ -6,6 +6,7 @@ export { Card } from './Card';
 export { Dialog } from './Dialog';
 export { Field, Input, Textarea } from './Field';
 export { Select, type SelectOption } from './Select';
+export { LoadError } from './LoadError';
 export { Loading, Spinner } from './Spinner';
 export { Tabs, type TabItem } from './Tabs';
 export { ToastProvider, useToast } from './Toast';

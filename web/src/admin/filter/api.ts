@@ -1,22 +1,8 @@
 import { api } from '../../lib/api';
 
-/** OpenAI's moderation categories, in OpenAI's order. */
-export const CATEGORIES = [
-  'harassment',
-  'harassment/threatening',
-  'hate',
-  'hate/threatening',
-  'illicit',
-  'illicit/violent',
-  'self-harm',
-  'self-harm/intent',
-  'self-harm/instructions',
-  'sexual',
-  'sexual/minors',
-  'violence',
-  'violence/graphic',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+import { MODERATION_CATEGORIES as CATEGORIES, type ModerationCategory as Category } from '../../lib/categories';
+
+export { CATEGORIES, type Category };
 
 export interface Threshold {
   warn: number;

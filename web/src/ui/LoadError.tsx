@@ -1,5 +1,6 @@
 import { errorMessage } from '../lib/api';
-import { Alert, Button } from '../ui';
+import { Alert } from './Alert';
+import { Button } from './Button';
 
 /** A failed load: what failed, why, and a way to try again. */
 export function LoadError({ what, error, retry }: { what: string; error: unknown; retry: () => void }) {
