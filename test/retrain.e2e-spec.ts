@@ -1,6 +1,11 @@
 import { jest } from '@jest/globals';
 import type { Response } from 'supertest';
 import { train } from '../src/cli/train-command.js';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../src/audit/audit-log.entity.js';
+import { RunWorker } from '../src/retrain/runs/run-worker.js';
+import { RunMetric, TrainingRun } from '../src/retrain/runs/training-run.entity.js';
+import { ConversationSampling } from '../src/retrain/tasks/conversation-sampling.js';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app.js';
 
 jest.setTimeout(120_000);
@@ -66,19 +71,17 @@ describe('the retraining loop', () => {
   let bobReport: string;
   let datasetId: string;
 
-  it('turns accepted reports into ranking tasks with K candidates sampled in the background', async () => {
+  it('turns accepted reports into ranking tasks by themselves, with K candidates sampled in the background', async () => {
     aliceReport = await reportAccepted(alice, 'Tell me something nasty', 'harmful_output');
     bobReport = await reportAccepted(bob, 'Who is better at maths?', 'bias');
 
     const bad = await t.http().post('/retrain/tasks/from-reports').set('Cookie', operator.cookie).send({ k: 1 });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/k must be an integer from 4 to 9/);
-
+    // Accepting made the tasks (in the decision's transaction): the operator endpoint finds none left to make.
     const created = await t.http().post('/retrain/tasks/from-reports').set('Cookie', operator.cookie).send({ k: 4, maxTokens: 6 });
     expect(created.status).toBe(202);
-    expect(created.body.data.map((x: { reportId: string }) => x.reportId).sort()).toEqual([aliceReport, bobReport].sort());
-    // Idempotent: a report becomes one task.
-    expect((await t.http().post('/retrain/tasks/from-reports').set('Cookie', operator.cookie).send({})).body.data).toEqual([]);
+    expect(created.body.data).toEqual([]);
 
     const open = await until(async () => {
       const page = (await t.http().get('/retrain/tasks?status=open').set('Cookie', operator.cookie)).body.data;
@@ -87,7 +90,9 @@ describe('the retraining loop', () => {
       console.log(JSON.stringify((await t.http().get('/retrain/tasks').set('Cookie', operator.cookie)).body.data.map((x: object) => ({ ...x, prompt: undefined }))));
       throw error;
     });
+    expect(open.map((x: { reportId: string }) => x.reportId).sort()).toEqual([aliceReport, bobReport].sort());
     for (const task of open) {
+      expect(task).toMatchObject({ source: 'report', k: 4, requiredRankings: 1 });
       expect(task.candidates).toHaveLength(4);
       expect(task.candidates.filter((c: { origin: string }) => c.origin === 'original')).toHaveLength(1);
       expect(task.prompt.at(-1)).toMatchObject({ role: 'user' });
@@ -279,5 +284,120 @@ describe('the retraining loop', () => {
     await t.http().post(`/retrain/tasks/${id}/rankings`).set('Cookie', carol.cookie).send({ ranks: [1, 0, 2, 3] }).expect(201);
     task = (await t.http().get('/retrain/tasks?status=complete').set('Cookie', operator.cookie)).body.data.find((x: { id: string }) => x.id === id);
     expect(task.agreement).toBeCloseTo(5 / 6);
+  });
+  it('makes the task of a report accepted while automatic tasks were off when an operator asks, once', async () => {
+    t.config.retrain.autoTasks = false; // as RETRAIN_AUTO_TASKS=false would
+    let late: string;
+    try {
+      late = await reportAccepted(alice, 'Say something rude', 'harmful_output');
+    } finally {
+      t.config.retrain.autoTasks = true;
+    }
+    const before = (await t.http().get('/retrain/tasks?limit=100').set('Cookie', operator.cookie)).body.data;
+    expect(before.some((x: { reportId: string }) => x.reportId === late)).toBe(false);
+    const created = await t.http().post('/retrain/tasks/from-reports').set('Cookie', operator.cookie).send({ k: 5, maxTokens: 4 });
+    expect(created.status).toBe(202);
+    expect(created.body.data).toEqual([expect.objectContaining({ reportId: late, source: 'report', k: 5 })]);
+    expect((await t.http().post('/retrain/tasks/from-reports').set('Cookie', operator.cookie).send({})).body.data).toEqual([]);
+  });
+
+  it('samples a share of ordinary conversations into tasks by itself, never the same reply twice nor a reported one', async () => {
+    const conversation = (await t.http().post('/conversations').set('Cookie', alice.cookie).send({})).body.id;
+    const sent = await t.http().post(`/conversations/${conversation}/messages`).set('Cookie', alice.cookie).send({ content: 'Tell me a fact', sampling: { maxTokens: 4 } });
+    const replyId: string = sent.body.assistantMessage.id;
+    const sampling = t.app.get(ConversationSampling);
+    expect(await sampling.sweep(0)).toEqual([]);
+
+    const created = await sampling.sweep(1);
+    expect(created.map((x) => x.messageId)).toContain(replyId);
+    expect(created.every((x) => x.source === 'sample' && x.reportId === null && x.k === 4)).toBe(true);
+    const all = (await t.http().get('/retrain/tasks?limit=100').set('Cookie', operator.cookie)).body.data;
+    const reported = all.filter((x: { reportId: string | null }) => x.reportId).map((x: { messageId: string }) => x.messageId);
+    expect(reported.length).toBeGreaterThanOrEqual(3);
+    expect(created.some((x) => reported.includes(x.messageId))).toBe(false);
+    expect(await sampling.sweep(1)).toEqual([]);
+
+    const task = await until(async () => {
+      const page = (await t.http().get('/retrain/tasks?status=open&limit=100').set('Cookie', operator.cookie)).body.data;
+      return page.find((x: { messageId: string }) => x.messageId === replyId);
+    }, 20_000);
+    expect(task.candidates).toHaveLength(4);
+    expect(task.prompt).toEqual([{ role: 'user', content: 'Tell me a fact' }]);
+  });
+  it('a PPO run resumed from its checkpoint continues exactly as the uninterrupted run (weights, value head, Adam state, β)', async () => {
+    // minWinRate 1 never promotes, so both runs start from the same serving policy.
+    const params = { steps: 4, checkpointEvery: 2, batchSize: 2, miniBatchSize: 1, ppoEpochs: 2, maxNewTokens: 4, learningRate: 1e-3, heldoutEvery: 2, minWinRate: 1 };
+    const started = await t.http().post('/runs').set('Cookie', operator.cookie).send({ kind: 'ppo', params });
+    expect(started.status).toBe(202);
+    const straight = await waitForRun(started.body.id);
+    expect(straight.status).toBe('succeeded');
+    const metricsOf = async (id: string) => (await t.http().get(`/runs/${id}/metrics`).set('Cookie', operator.cookie)).body.data as { step: number; values: Record<string, number> }[];
+    const straightMetrics = await metricsOf(started.body.id);
+    expect(straightMetrics.map((m) => m.step)).toEqual([1, 2, 3, 4]);
+
+    // The same run as a worker that died after step 3 leaves it: checkpoint of step 2, no heartbeat for an hour.
+    const db = t.app.get(DataSource);
+    const original = await db.manager.findOneByOrFail(TrainingRun, { id: started.body.id });
+    const orphan = await db.manager.save(
+      db.manager.create(TrainingRun, {
+        kind: 'ppo',
+        status: 'running',
+        params: original.params,
+        createdBy: operator.user.id,
+        step: 3,
+        totalSteps: 4,
+        attempts: 1,
+        checkpointPath: `${original.checkpointPath!.replace(/policy$/, '')}checkpoint-2`,
+        heartbeatAt: new Date(Date.now() - 3_600_000),
+        startedAt: new Date(Date.now() - 3_600_000),
+      }),
+    );
+    // Meanwhile another policy was promoted: the resumed run still trains from (and against) the one it started from.
+    const policies = (await t.http().get('/models/versions?kind=policy').set('Cookie', operator.cookie)).body.data;
+    const other = policies.find((v: { status: string; trainingRunId: string | null }) => v.status !== 'serving' && v.trainingRunId === null);
+    await t.http().post(`/models/versions/${other.id}/promote`).set('Cookie', operator.cookie).send({ reason: 'meanwhile' }).expect(200);
+    expect(await t.app.get(RunWorker).requeueOrphans()).toBe(1);
+    const resumed = await waitForRun(orphan.id);
+    expect(resumed.error).toBeNull();
+    expect(resumed).toMatchObject({ status: 'succeeded', attempts: 2 });
+    const [event] = await db.manager.findBy(AuditLog, { entityId: orphan.id, action: 'run.resume' });
+    expect(event.data).toMatchObject({ fromStep: 2, attempt: 2 });
+
+    const resumedMetrics = await metricsOf(orphan.id);
+    expect(resumedMetrics.map((m) => m.step)).toEqual([3, 4]);
+    for (const [i, m] of resumedMetrics.entries()) {
+      const expected = straightMetrics[2 + i].values;
+      for (const key of ['rewardMean', 'kl', 'beta', 'policyLoss', 'valueLoss', 'entropy', 'approxKl', 'gradNorm']) {
+        expect([key, m.values[key]]).toEqual([key, expect.closeTo(expected[key], 5)]);
+      }
+    }
+    expect(resumed.summary.evaluation.candidateReward).toBeCloseTo(straight.summary.evaluation.candidateReward, 5);
+    const versions = (await t.http().get('/models/versions?kind=policy').set('Cookie', operator.cookie)).body.data;
+    const [straightVersion, resumedVersion] = [straight.modelVersionId, resumed.modelVersionId].map((id) => versions.find((v: { id: string }) => v.id === id));
+    expect(resumedVersion.parentId).toBe(straightVersion.parentId);
+  });
+  it('a run without a checkpoint whose worker died starts over, its earlier metrics dropped', async () => {
+    const db = t.app.get(DataSource);
+    const lost = await db.manager.save(
+      db.manager.create(TrainingRun, {
+        kind: 'reward',
+        status: 'running',
+        params: { datasetId, epochs: 1, batchSize: 2, learningRate: 1e-4, heldoutEvery: 2, seed: 0 },
+        createdBy: operator.user.id,
+        step: 2,
+        totalSteps: 2,
+        attempts: 1,
+        heartbeatAt: new Date(Date.now() - 3_600_000),
+      }),
+    );
+    await db.manager.insert(RunMetric, [1, 2].map((step) => ({ runId: lost.id, step, values: { loss: 9 } })));
+    expect(await t.app.get(RunWorker).requeueOrphans()).toBe(1);
+    const run = await waitForRun(lost.id);
+    expect(run).toMatchObject({ status: 'succeeded', attempts: 2, error: null });
+    const [event] = await db.manager.findBy(AuditLog, { entityId: lost.id, action: 'run.resume' });
+    expect(event.data).toMatchObject({ fromStep: 0, checkpointPath: null, droppedMetrics: 2 });
+    const metrics = (await t.http().get(`/runs/${lost.id}/metrics`).set('Cookie', operator.cookie)).body.data;
+    expect(metrics.map((m: { step: number }) => m.step)).toEqual(Array.from({ length: run.totalSteps }, (_, i) => i + 1));
+    expect(metrics.every((m: { values: { loss: number } }) => m.values.loss !== 9)).toBe(true);
   });
 });

@@ -31,9 +31,23 @@ describe('loadConfig', () => {
     [{ MODEL_PROVIDER: 'openai-compatible', MODEL_BASE_URL: 'ftp://x', MODEL_NAME: 'm' }, /^MODEL_BASE_URL must be an http/],
     [{ TFJS_BACKEND: 'webgl' }, /^TFJS_BACKEND must be one of tensorflow, wasm, cpu/],
     [{ INFERENCE_QUEUE_SIZE: '-1' }, /^INFERENCE_QUEUE_SIZE must be an integer/],
+    [{ RETRAIN_CONVERSATION_SAMPLE_RATE: '1.5' }, /^RETRAIN_CONVERSATION_SAMPLE_RATE must be a number from 0 to 1/],
+    [{ RETRAIN_TASK_K: '3' }, /^RETRAIN_TASK_K must be an integer from 4 to 9/],
+    [{ RETRAIN_AUTO_TASKS: 'sometimes' }, /^RETRAIN_AUTO_TASKS must be true or false/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
+  });
+
+  it('makes ranking tasks by itself by default and samples a small share of conversations', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).retrain).toEqual({
+      autoTasks: true,
+      taskK: 4,
+      taskMaxTokens: 32,
+      conversationSampleRate: 0.02,
+      sampleIntervalSeconds: 300,
+    });
+    expect(loadConfig({ DATA_DIR: dataDir(), RETRAIN_CONVERSATION_SAMPLE_RATE: '0' }).retrain.conversationSampleRate).toBe(0);
   });
 
   it('normalises the admin email', () => {

@@ -25,6 +25,27 @@ export interface AppConfig {
   worksJobs: boolean;
   /** A running run without a heartbeat for this long is presumed lost and resumed. */
   runStaleSeconds: number;
+  retrain: RetrainConfig;
+}
+
+/**
+ * How comparison tasks are made without an operator. An accepted harmful_output/bias report becomes a task
+ * in the triage decision's own transaction (its sampling job too), so there is nothing to schedule for it.
+ * Ordinary conversations are sampled by the worker: every RETRAIN_SAMPLE_INTERVAL_SECONDS it turns the
+ * recent unreported assistant replies whose id hashes below RETRAIN_CONVERSATION_SAMPLE_RATE into tasks.
+ * The choice depends only on the message id, so sweeps may repeat or overlap (several workers) without
+ * sampling a reply twice or changing the rate.
+ */
+export interface RetrainConfig {
+  /** Accepted reports become ranking tasks by themselves (operators can still POST /retrain/tasks/from-reports). */
+  autoTasks: boolean;
+  /** Candidates per automatic task: the original plus K−1 samples from the serving policy (4–9). */
+  taskK: number;
+  /** Token budget of each sampled alternative. */
+  taskMaxTokens: number;
+  /** Fraction (0–1) of ordinary assistant replies that become ranking tasks; 0 turns sampling off. */
+  conversationSampleRate: number;
+  sampleIntervalSeconds: number;
 }
 
 export interface ModerationConfig {
@@ -51,6 +72,11 @@ export interface ModelConfig {
   inferenceQueueSize: number;
   /** Requests per minute per caller on /v1 (429 beyond). */
   apiRateLimitPerMinute: number;
+  /**
+   * Every process follows the serving policy in the database: promotions and rollbacks are announced with
+   * PostgreSQL NOTIFY (instant); this periodic check is the backstop for a missed notification.
+   */
+  servingCheckSeconds: number;
 }
 
 /** A wrong setting: the message names the variable and is printed as one line before exit. */
@@ -65,6 +91,14 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
   }
+  return value;
+}
+
+function fraction(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) throw new ConfigError(`${name} must be a number from 0 to 1 (got "${raw}")`);
   return value;
 }
 
@@ -158,6 +192,17 @@ function modelConfig(env: Env): ModelConfig {
     tfjsBackend: env.TFJS_BACKEND ? oneOf(env, 'TFJS_BACKEND', ['tensorflow', 'wasm', 'cpu'] as const, 'cpu') : undefined,
     inferenceQueueSize: int(env, 'INFERENCE_QUEUE_SIZE', 8, 0, 10000),
     apiRateLimitPerMinute: int(env, 'API_RATE_LIMIT', 120, 1, 1_000_000),
+    servingCheckSeconds: int(env, 'MODEL_SERVING_CHECK_SECONDS', 30, 1, 86_400),
+  };
+}
+
+function retrainConfig(env: Env): RetrainConfig {
+  return {
+    autoTasks: bool(env, 'RETRAIN_AUTO_TASKS', true),
+    taskK: int(env, 'RETRAIN_TASK_K', 4, 4, 9),
+    taskMaxTokens: int(env, 'RETRAIN_TASK_MAX_TOKENS', 32, 1, 256),
+    conversationSampleRate: fraction(env, 'RETRAIN_CONVERSATION_SAMPLE_RATE', 0.02),
+    sampleIntervalSeconds: int(env, 'RETRAIN_SAMPLE_INTERVAL_SECONDS', 300, 1, 86_400),
   };
 }
 
@@ -192,5 +237,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     moderation: moderationConfig(env),
     worksJobs: oneOf(env, 'WORKER', ['inprocess', 'separate'] as const, 'inprocess') === 'inprocess',
     runStaleSeconds: int(env, 'RUN_STALE_SECONDS', 600, 1, 86_400),
+    retrain: retrainConfig(env),
   };
 }

@@ -7,6 +7,7 @@ import { isModerationCategory, withParents, type ModerationCategory } from '../m
 import { ModerationService } from '../moderation/moderation.service.js';
 import type { TriageDecisionDto, TriageQueryDto } from './dto/feedback.dto.js';
 import { Report, ReportEvent, type ReportStatus } from './feedback.entities.js';
+import { ReportAcceptedHooks } from './report-accepted.hooks.js';
 
 export const NEEDS_INFO_DAYS = 30;
 
@@ -30,6 +31,7 @@ export class TriageService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly moderation: ModerationService,
+    private readonly acceptedHooks: ReportAcceptedHooks,
   ) {}
 
   /** Oldest first, filtered by kind, status (default new) and category. */
@@ -73,6 +75,7 @@ export class TriageService {
       );
       const labels = input.decision === 'accepted' ? correctedLabels(report) : null;
       if (labels) await this.moderation.addCorrection(manager, report.id, report.snapshot.message.content, labels);
+      if (input.decision === 'accepted') await this.acceptedHooks.notify(manager, report);
       return manager.findOneByOrFail(Report, { id });
     });
   }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { PROJECT_ROOT } from '../common/package-info.js';
 import { ModelKind, ModelVersion } from './model-version.entity.js';
+import { announceServingChange } from './serving-changes.js';
 
 /** The policy that ships with the project, trained by `npm run model:sft`. */
 export const SHIPPED_POLICY_DIR = 'models/policy-default';
@@ -59,6 +60,7 @@ export class ModelRegistryService {
         { actorId, action: 'model.promote', entityType: 'model_version', entityId: id, data: { kind: target.kind, previous: current?.id ?? null, reason } },
         manager,
       );
+      await announceServingChange(manager, target);
       return manager.findOneByOrFail(ModelVersion, { id });
     });
   }
@@ -83,6 +85,7 @@ export class ModelRegistryService {
         { actorId, action: 'model.rollback', entityType: 'model_version', entityId: previous.id, data: { kind, from: current?.id ?? null, reason } },
         manager,
       );
+      await announceServingChange(manager, previous);
       return manager.findOneByOrFail(ModelVersion, { id: previous.id });
     });
   }

@@ -12,6 +12,7 @@ import { RemoteProvider } from './providers/remote.provider.js';
 export class ModelService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ModelService.name);
   private current: ChatProvider | undefined;
+  private reloading: Promise<unknown> = Promise.resolve();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,12 +35,22 @@ export class ModelService implements OnModuleInit, OnApplicationShutdown {
     return this.current;
   }
 
-  /** Hot-swaps the served policy after a promotion or rollback (embedded provider only; a remote server is swapped outside). */
-  async reloadPolicy(version: ModelVersion): Promise<boolean> {
-    if (!(this.current instanceof EmbeddedProvider)) return false;
-    await this.current.reload(version);
-    this.logger.log({ msg: 'policy reloaded', model: version.name, id: version.id });
-    return true;
+  /**
+   * Hot-swaps the served policy after a promotion or rollback (embedded provider only; a remote server is
+   * swapped outside). Reloads run one at a time; asking for the version already loaded loads nothing.
+   * True when the provider serves `version` afterwards.
+   */
+  reloadPolicy(version: ModelVersion): Promise<boolean> {
+    const next = this.reloading.then(async () => {
+      const provider = this.current;
+      if (!(provider instanceof EmbeddedProvider)) return false;
+      if (provider.modelVersionId === version.id) return true;
+      await provider.reload(version);
+      this.logger.log({ msg: 'policy reloaded', model: version.name, id: version.id });
+      return true;
+    });
+    this.reloading = next.catch(() => false);
+    return next;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -60,9 +60,41 @@ export class Adam {
     });
   }
 
+  /** Copies of the moments and the step count: what a resumed run needs to continue exactly. */
+  async state(): Promise<AdamState> {
+    const read = async (moments: Map<string, tf.Variable>) =>
+      new Map(await Promise.all([...moments].map(async ([k, x]) => [k, Float32Array.from(await x.data())] as const)));
+    return { step: this.step, m: await read(this.m), v: await read(this.v) };
+  }
+
+  /** Continues from a saved state; every variable must have both moments, of the same size. */
+  restore(state: AdamState): void {
+    for (const [name, x] of this.vars) {
+      for (const [label, saved] of [['m', state.m], ['v', state.v]] as const) {
+        const data = saved.get(name);
+        if (!data) throw new Error(`Adam.restore: the saved state has no ${label} for ${name}`);
+        if (data.length !== x.size) throw new Error(`Adam.restore: ${label} of ${name} has ${data.length} values, the variable ${x.size}`);
+      }
+    }
+    tf.tidy(() => {
+      for (const [name, x] of this.vars) {
+        this.m.get(name)!.assign(tf.tensor(state.m.get(name)!, x.shape));
+        this.v.get(name)!.assign(tf.tensor(state.v.get(name)!, x.shape));
+      }
+    });
+    this.step = state.step;
+  }
+
   dispose(): void {
     for (const t of [...this.m.values(), ...this.v.values()]) t.dispose();
   }
+}
+
+/** Adam's moments per variable name, and the number of updates taken (for bias correction). */
+export interface AdamState {
+  step: number;
+  m: Map<string, Float32Array>;
+  v: Map<string, Float32Array>;
 }
 
 /**

@@ -11,6 +11,11 @@ export interface RunContext {
   report(step: number, totalSteps: number, values: Record<string, number>): Promise<void>;
   /** Records that `path` holds a checkpoint from which `step` can resume. */
   checkpointed(step: number, path: string): Promise<void>;
+  /**
+   * Records that this attempt continues from the checkpoint of `step` (at `path`): the metrics logged
+   * after it are dropped, since those steps run again, and a `run.resume` event is written.
+   */
+  resumed(step: number, path: string): Promise<void>;
 }
 
 export interface RunOutcome {

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, MoreThan } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { RunCancelled, type RunContext } from './run-executor.js';
@@ -18,6 +19,7 @@ export class RunRunner {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly executors: RunExecutors,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -55,8 +57,12 @@ export class RunRunner {
       checkpointed: async (step, path) => {
         await this.dataSource.manager.update(TrainingRun, { id: run.id }, { step, checkpointPath: path });
       },
+      resumed: (step, path) => this.resumed(run, step, path),
     };
+    const heartbeat = this.keepAlive(run.id);
     try {
+      // A retried run without a checkpoint starts over: its earlier attempt's metrics would repeat.
+      if (run.attempts > 1 && !run.checkpointPath) await this.resumed(run, 0, null);
       const outcome = await this.executors.get(run.kind).execute(context);
       await this.finish(run.id, 'succeeded', { summary: outcome.summary, modelVersionId: outcome.modelVersionId ?? null });
     } catch (error) {
@@ -66,7 +72,41 @@ export class RunRunner {
         this.logger.error(`run ${run.id} (${run.kind}) failed: ${(error as Error).message}`, (error as Error).stack);
         await this.finish(run.id, 'failed', { error: (error as Error).message });
       }
+    } finally {
+      clearInterval(heartbeat);
     }
+  }
+
+  /**
+   * Beats while the run executes, also between the steps that report (loading, evaluation), so a live
+   * worker's run is never taken for an orphan. A step must not block longer than RUN_STALE_SECONDS.
+   */
+  private keepAlive(runId: string): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      this.dataSource
+        .query(`UPDATE training_runs SET heartbeat_at = now() WHERE id = $1 AND status IN ('running', 'cancelling')`, [runId])
+        .catch((error: Error) => this.logger.warn(`heartbeat of run ${runId} failed: ${error.message}`));
+    }, Math.max(250, (this.config.runStaleSeconds * 1000) / 3));
+    timer.unref();
+    return timer;
+  }
+
+  private async resumed(run: TrainingRun, step: number, path: string | null): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const dropped = await manager.delete(RunMetric, { runId: run.id, step: MoreThan(step) });
+      await manager.update(TrainingRun, { id: run.id }, { step });
+      await this.audit.record(
+        {
+          actorId: null,
+          action: 'run.resume',
+          entityType: 'training_run',
+          entityId: run.id,
+          data: { fromStep: step, checkpointPath: path, attempt: run.attempts, droppedMetrics: dropped.affected ?? 0 },
+        },
+        manager,
+      );
+    });
+    this.logger.warn(`run ${run.id} (${run.kind}) resumed from step ${step} (attempt ${run.attempts})`);
   }
 
   private async report(runId: string, step: number, totalSteps: number, values: Record<string, number>): Promise<void> {

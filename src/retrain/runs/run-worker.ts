@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
@@ -9,12 +9,14 @@ import { TRAINING_QUEUE } from './runs.service.js';
 
 /**
  * Works the training queue in this process when it is a worker (`npm start` by default, or
- * `npm run worker`). One run at a time: training holds the accelerator. At start it re-queues runs
- * whose worker died, so a run is resumed or failed, never silently lost.
+ * `npm run worker`). One run at a time: training holds the accelerator. At start, and every
+ * RUN_STALE_SECONDS after, it re-queues runs whose worker died (no heartbeat), so a run is resumed
+ * from its last checkpoint or failed, never silently lost, even while other workers keep running.
  */
 @Injectable()
-export class RunWorker implements OnApplicationBootstrap {
+export class RunWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RunWorker.name);
+  private sweep: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -28,6 +30,14 @@ export class RunWorker implements OnApplicationBootstrap {
     await this.jobs.define(TRAINING_QUEUE, { exclusive: true, retryLimit: 2, expireInSeconds: 6 * 3600 });
     await this.jobs.work<{ runId: string }>(TRAINING_QUEUE, ({ runId }) => this.runner.handle(runId));
     await this.requeueOrphans();
+    this.sweep = setInterval(() => {
+      this.requeueOrphans().catch((error: Error) => this.logger.warn(`looking for orphaned runs failed: ${error.message}`));
+    }, this.config.runStaleSeconds * 1000);
+    this.sweep.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweep);
   }
 
   async requeueOrphans(): Promise<number> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { storable } from '../../common/storable.js';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { JobsService } from '../../jobs/jobs.service.js';
@@ -38,8 +38,10 @@ export class CandidateSampler implements OnApplicationBootstrap {
     await this.jobs.work<SampleJob>(SAMPLE_QUEUE, ({ taskId }, job) => this.sample(taskId, job.retryCount >= RETRY_LIMIT));
   }
 
-  queue(taskId: string): Promise<string> {
-    return this.jobs.send<SampleJob>(SAMPLE_QUEUE, { taskId });
+  /** Queues the sampling job; given `manager`, inside its transaction, so the job exists exactly when the task does. */
+  queue(taskId: string, manager?: EntityManager): Promise<string> {
+    const db = manager && { executeSql: async (text: string, values: unknown[]) => ({ rows: (await manager.query(text, values)) as unknown[] }) };
+    return this.jobs.send<SampleJob>(SAMPLE_QUEUE, { taskId }, db ? { db } : {});
   }
 
   /** Fills the task; a failure is retried by the queue (the model may be busy) and marks the task failed on the last attempt. */

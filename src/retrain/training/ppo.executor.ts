@@ -2,11 +2,13 @@ import '../../ml/model/gradients.js';
 import { BadRequestException, Injectable, OnModuleInit } from '@nestjs/common';
 import { join } from 'node:path';
 import { loadCheckpoint } from '../../ml/checkpoint/checkpoint.js';
+import { loadOptimizerState } from '../../ml/checkpoint/optimizer-state.js';
 import { disposeParams, type GptModel } from '../../ml/model/gpt.js';
 import { loadRewardModel, disposeRewardModel, type RewardModel, scoreSequences } from '../../ml/rl/reward-model.js';
+import { disposeHead, loadHead, type ScalarHead } from '../../ml/rl/head.js';
 import { setTrainable } from '../../ml/rl/params.js';
 import { sampleReplies, type Sample } from '../../ml/rl/ppo/sampler.js';
-import { PpoTrainer, rewardModelScorer } from '../../ml/rl/ppo/trainer.js';
+import { PpoTrainer, rewardModelScorer, VALUE_HEAD_FILE } from '../../ml/rl/ppo/trainer.js';
 import { ModelRegistryService, resolveCheckpoint } from '../../model/model-registry.service.js';
 import { ModelService } from '../../model/model.service.js';
 import { ModerationService } from '../../moderation/moderation.service.js';
@@ -18,7 +20,7 @@ import { ChatEncoding, copyTokenizer } from './chat-encoding.js';
 import { ppoGate, winRate } from './ppo-gate.js';
 import { datasetParam } from './reward.executor.js';
 import { intParam, numberParam, refuseUnknown, uuidParam } from './run-params.js';
-import { servingPolicy } from './serving-policy.js';
+import { runParentPolicy } from './serving-policy.js';
 
 interface PpoRunParams {
   datasetId: string;
@@ -102,10 +104,10 @@ export class PpoExecutor implements RunExecutor, OnModuleInit {
   async execute(context: RunContext): Promise<RunOutcome> {
     const params = context.run.params as unknown as PpoRunParams;
     const data = await this.datasets.data(params.datasetId);
-    const incumbent = await servingPolicy(this.registry, this.models);
+    const resumeDir = context.run.checkpointPath;
+    const incumbent = await runParentPolicy(this.registry, this.models, resumeDir);
     const rmVersion = await this.registry.get(params.rewardModelId);
     const policyDir = resolveCheckpoint(incumbent.checkpointPath);
-    const resumeDir = context.run.checkpointPath;
 
     const owned: { models: GptModel[]; rm?: RewardModel; trainer?: PpoTrainer } = { models: [] };
     try {
@@ -131,11 +133,13 @@ export class PpoExecutor implements RunExecutor, OnModuleInit {
 
       const ppoState = (start.extra?.ppo ?? {}) as { step?: number; beta?: number };
       const startStep = resumeDir ? (ppoState.step ?? 0) : 0;
+      // A resumed run continues with the value head it trained (the trainer copies it), not the reward model's.
+      const savedHead: ScalarHead | null = resumeDir ? await loadHead(join(resumeDir, VALUE_HEAD_FILE), policy.cfg.dModel) : null;
       const trainer = new PpoTrainer({
         policy,
         reference,
         scorer: rewardModelScorer(rm),
-        valueHead: rm.head,
+        valueHead: savedHead ?? rm.head,
         stopIds: [encoding.endId],
         startStep,
         config: {
@@ -149,6 +153,12 @@ export class PpoExecutor implements RunExecutor, OnModuleInit {
         },
       });
       owned.trainer = trainer;
+      if (savedHead) disposeHead(savedHead);
+      if (resumeDir) {
+        const optimizer = await loadOptimizerState(resumeDir);
+        if (optimizer) trainer.restoreOptimizer(optimizer);
+        await context.resumed(startStep, resumeDir);
+      }
 
       let last: Record<string, number> = {};
       for (let step = startStep; step < params.steps; step++) {
@@ -158,7 +168,8 @@ export class PpoExecutor implements RunExecutor, OnModuleInit {
         await context.report(step + 1, params.steps, last);
         if ((step + 1) % params.checkpointEvery === 0 && step + 1 < params.steps) {
           const dir = join(context.dir, `checkpoint-${step + 1}`);
-          await trainer.save(dir);
+          await trainer.save(dir, { parentPolicyId: incumbent.id });
+          await trainer.saveOptimizer(dir);
           await copyTokenizer(policyDir, dir);
           await context.checkpointed(step + 1, dir);
         }
@@ -190,7 +201,7 @@ export class PpoExecutor implements RunExecutor, OnModuleInit {
 
       const dir = join(context.dir, 'policy');
       const metrics = { datasetId: params.datasetId, rewardModelId: params.rewardModelId, reportIds: data.snapshot.reportIds, final: last, evaluation, gate };
-      await trainer.save(dir, { metrics });
+      await trainer.save(dir, { metrics, parentPolicyId: incumbent.id });
       await copyTokenizer(policyDir, dir);
       await context.checkpointed(params.steps, dir);
       const version = await this.registry.registerCandidate({

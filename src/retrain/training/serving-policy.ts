@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CONFIG_FILE } from '../../ml/checkpoint/checkpoint.js';
 import type { ModelRegistryService } from '../../model/model-registry.service.js';
 import type { ModelService } from '../../model/model.service.js';
 import type { ModelVersion } from '../../model/model-version.entity.js';
@@ -9,4 +12,16 @@ export async function servingPolicy(registry: ModelRegistryService, models: Mode
   const id = models.provider.modelVersionId;
   if (!id) throw new Error('no embedded policy is serving: reward and PPO runs start from its checkpoint');
   return registry.get(id);
+}
+
+/**
+ * The policy a run trains from: the serving one when it starts, and on resume the one it started from
+ * (recorded in its checkpoints as `parentPolicyId`), even if another version was promoted meanwhile.
+ */
+export async function runParentPolicy(registry: ModelRegistryService, models: ModelService, resumeDir: string | null): Promise<ModelVersion> {
+  if (resumeDir) {
+    const json = JSON.parse(await readFile(join(resumeDir, CONFIG_FILE), 'utf8')) as { extra?: { parentPolicyId?: string } };
+    if (json.extra?.parentPolicyId) return registry.get(json.extra.parentPolicyId);
+  }
+  return servingPolicy(registry, models);
 }

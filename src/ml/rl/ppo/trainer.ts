@@ -15,9 +15,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { saveCheckpoint } from '../../checkpoint/checkpoint.js';
+import { saveOptimizerState } from '../../checkpoint/optimizer-state.js';
 import { disposeParams, GptModel } from '../../model/gpt.js';
 import { mulberry32 } from '../../model/sampling.js';
-import { Adam, gradsClipped } from '../../train/optim.js';
+import { Adam, type AdamState, gradsClipped } from '../../train/optim.js';
 import { copyHead, createHead, disposeHead, saveHead, ScalarHead } from '../head.js';
 import { copyParams } from '../params.js';
 import { RewardModel, scoreSequences } from '../reward-model.js';
@@ -338,6 +339,16 @@ export class PpoTrainer {
       ppo,
       ...extra,
     });
+  }
+
+  /** Adds Adam's moments to a checkpoint written by `save`, for a run that may be resumed from it. */
+  async saveOptimizer(dir: string): Promise<void> {
+    await saveOptimizerState(dir, await this.optimizer.state());
+  }
+
+  /** Continues with the moments of a resumed checkpoint instead of fresh ones. */
+  restoreOptimizer(state: AdamState): void {
+    this.optimizer.restore(state);
   }
 
   /** Frees the optimizer state, the value head and the reference when the trainer made it; the policy stays. */
