@@ -20,6 +20,9 @@ const JudgeQueuePage = lazy(() => import('../judge/QueuePage'));
 const JudgeAssignmentPage = lazy(() => import('../judge/AssignmentPage'));
 const ContestsPage = lazy(() => import('../compete/ContestsPage'));
 const ContestResultsPage = lazy(() => import('../compete/ResultsPage'));
+const TrainingPage = lazy(() => import('../training/TrainingPage'));
+const RunPage = lazy(() => import('../training/RunPage'));
+const DatasetsPage = lazy(() => import('../training/DatasetsPage'));
 const TriageQueuePage = lazy(() => import('../review/TriageQueuePage'));
 const TriageReportPage = lazy(() => import('../review/TriageReportPage'));
 const RankingPage = lazy(() => import('../review/RankingPage'));
@@ -93,6 +96,25 @@ export const routes: PageRoute[] = [
     access: ['operator', 'admin'],
     nav: { label: 'Models', icon: <BoxIcon size={16} /> },
     render: () => <ModelsPage />,
+  },
+  // Reached from the operator tabs at the top of the Models page.
+  {
+    path: paths.manageTraining,
+    title: 'Training runs',
+    access: ['operator', 'admin'],
+    render: () => <TrainingPage />,
+  },
+  {
+    path: paths.manageRun,
+    title: 'Training run',
+    access: ['operator', 'admin'],
+    render: (params) => <RunPage key={params.runId} runId={params.runId} />,
+  },
+  {
+    path: paths.manageDatasets,
+    title: 'Datasets',
+    access: ['operator', 'admin'],
+    render: () => <DatasetsPage />,
   },
   {
     path: paths.reviewTriage,

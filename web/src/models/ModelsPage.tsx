@@ -2,16 +2,13 @@ import { useState } from 'react';
 import { errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
-import { Alert, Badge, Button, Card, Field, Loading, Select, type Tone } from '../ui';
-import { modelsApi, type ModelKind, type ModelStatus, type ModelVersion } from './api';
+import { OperatorNav } from '../training/OperatorNav';
+import { Alert, Badge, Button, Card, Field, Loading, Select, useToast } from '../ui';
+import { modelsApi, type ModelKind, type ModelVersion } from './api';
+import { LineageDialog } from './LineageDialog';
+import { ReasonDialog } from './ReasonDialog';
+import { VersionsTable } from './VersionsTable';
 import './models.css';
-
-const STATUS_TONE: Record<ModelStatus, Tone> = {
-  serving: 'success',
-  candidate: 'info',
-  retired: 'neutral',
-  rejected: 'danger',
-};
 
 const PROVIDER_LABELS: Record<string, string> = {
   provider: 'Provider',
@@ -22,11 +19,28 @@ const PROVIDER_LABELS: Record<string, string> = {
   baseUrl: 'Base URL',
 };
 
-/** Operators: which model serves chat now, and every version in the registry. */
+const KIND_OPTIONS = [
+  { value: 'policy', label: 'Policy' },
+  { value: 'reward', label: 'Reward' },
+  { value: 'moderation', label: 'Moderation' },
+];
+
+/** Operators: which model serves chat now, every version in the registry, promotion and rollback. */
 export default function ModelsPage() {
   const [kind, setKind] = useState<ModelKind | ''>('');
   const serving = useAsync((signal) => modelsApi.serving(signal), 'serving');
   const versions = useAsync((signal) => modelsApi.versions(kind, signal), `versions:${kind}`);
+  const [promoting, setPromoting] = useState<ModelVersion | null>(null);
+  const [lineageOf, setLineageOf] = useState<ModelVersion | null>(null);
+  const [rollingBack, setRollingBack] = useState(false);
+  const [rollbackKind, setRollbackKind] = useState<ModelKind>('policy');
+  const toast = useToast();
+
+  const changed = (message: string) => {
+    serving.reload();
+    versions.reload();
+    toast(message, 'success');
+  };
 
   return (
     <div className="page">
@@ -36,13 +50,19 @@ export default function ModelsPage() {
           <p className="page__subtitle">The model serving chat, and every version in the registry.</p>
         </div>
       </div>
+      <OperatorNav />
 
       <Card
         title="Serving now"
         actions={
-          <Button size="sm" variant="ghost" onClick={serving.reload}>
-            Refresh
-          </Button>
+          <>
+            <Button size="sm" variant="ghost" onClick={serving.reload}>
+              Refresh
+            </Button>
+            <Button size="sm" onClick={() => setRollingBack(true)}>
+              Roll back
+            </Button>
+          </>
         }
       >
         {serving.status === 'loading' && !serving.data && <Loading label="Loading the serving model" />}
@@ -92,12 +112,7 @@ export default function ModelsPage() {
             <Select
               value={kind}
               onChange={(e) => setKind(e.target.value as ModelKind | '')}
-              options={[
-                { value: '', label: 'All kinds' },
-                { value: 'policy', label: 'Policy' },
-                { value: 'reward', label: 'Reward' },
-                { value: 'moderation', label: 'Moderation' },
-              ]}
+              options={[{ value: '', label: 'All kinds' }, ...KIND_OPTIONS]}
             />
           </Field>
         }
@@ -112,69 +127,44 @@ export default function ModelsPage() {
           <p className="empty">No {kind || 'model'} versions yet.</p>
         )}
         {versions.status === 'ok' && versions.data.data.length > 0 && (
-          <VersionsTable versions={versions.data.data} />
+          <VersionsTable versions={versions.data.data} onPromote={setPromoting} onLineage={setLineageOf} />
         )}
       </Card>
-    </div>
-  );
-}
 
-function VersionsTable({ versions }: { versions: ModelVersion[] }) {
-  const names = new Map(versions.map((v) => [v.id, v.name]));
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Model versions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Status</th>
-            <th scope="col">Metrics</th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.id}>
-              <td>
-                <div className="mono">{v.name}</div>
-                {v.parentId && (
-                  <div className="faint models__parent">
-                    from {names.get(v.parentId) ?? v.parentId.slice(0, 8)}
-                  </div>
-                )}
-              </td>
-              <td>{v.kind}</td>
-              <td>
-                <Badge tone={STATUS_TONE[v.status]}>{v.status}</Badge>
-              </td>
-              <td>
-                <Metrics metrics={v.metrics} />
-              </td>
-              <td className="models__date">{formatDateTime(v.createdAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReasonDialog
+        open={promoting !== null}
+        title={`Promote ${promoting?.name ?? ''}?`}
+        description={`It becomes the serving ${promoting?.kind ?? 'model'} version at once; the current one is retired.`}
+        confirmLabel="Promote"
+        onClose={() => setPromoting(null)}
+        onConfirm={async (reason) => {
+          const version = await modelsApi.promote(promoting!.id, reason);
+          setPromoting(null);
+          changed(`${version.name} is now serving`);
+        }}
+      />
+      <ReasonDialog
+        open={rollingBack}
+        title="Roll back?"
+        description="The version that served before the current one serves again; the current one is retired."
+        confirmLabel="Roll back"
+        onClose={() => setRollingBack(false)}
+        onConfirm={async (reason) => {
+          const version = await modelsApi.rollback(rollbackKind, reason);
+          setRollingBack(false);
+          changed(`Rolled back: ${version.name} is serving again`);
+        }}
+      >
+        <Field label="Model kind">
+          <Select
+            value={rollbackKind}
+            onChange={(e) => setRollbackKind(e.target.value as ModelKind)}
+            options={KIND_OPTIONS}
+          />
+        </Field>
+      </ReasonDialog>
+      <LineageDialog version={lineageOf} onClose={() => setLineageOf(null)} />
     </div>
-  );
-}
-
-/** The first few numeric metrics, rounded; all of them in the tooltip. */
-function Metrics({ metrics }: { metrics: Record<string, unknown> }) {
-  const entries = Object.entries(metrics).filter(([, v]) => typeof v === 'number' || typeof v === 'string');
-  if (!entries.length) return <span className="faint">—</span>;
-  const show = (v: unknown) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v));
-  return (
-    <span className="models__metrics" title={entries.map(([k, v]) => `${k}: ${show(v)}`).join('\n')}>
-      {entries.slice(0, 3).map(([k, v]) => (
-        <span key={k}>
-          <span className="faint">{k}</span> {show(v)}
-        </span>
-      ))}
-      {entries.length > 3 && <span className="faint">+{entries.length - 3} more</span>}
-    </span>
   );
 }
 

@@ -1,0 +1,3 @@
+export function runPath(id: string): string {
+  return `/manage/training/${encodeURIComponent(id)}`;
+}
