@@ -70,7 +70,7 @@ describe('the web app', () => {
     await screenshot(page, 'register');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL('**/chat');
-    expect(await navLinks(page)).toEqual(['Chat']);
+    expect(await navLinks(page)).toEqual(['Chat', 'Contests']);
 
     // A seed makes the random-weight model's reply reproducible.
     await page.getByRole('button', { name: 'Reply settings' }).click();
@@ -168,14 +168,14 @@ describe('the web app', () => {
     const bob = await t.newUser();
     const bobPage = await browse({ cookie: bob.cookie });
     await bobPage.goto('/chat');
-    expect(await navLinks(bobPage)).toEqual(['Chat']);
+    expect(await navLinks(bobPage)).toEqual(['Chat', 'Contests']);
     await bobPage.goto('/manage/models');
     await bobPage.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
     await screenshot(bobPage, 'forbidden');
 
     const adminPage = await browse({ cookie: admin.cookie });
     await adminPage.goto('/chat');
-    expect(await navLinks(adminPage)).toEqual(['Chat', 'Users', 'Models', 'Review']);
+    expect(await navLinks(adminPage)).toEqual(['Chat', 'Users', 'Models', 'Review', 'Contests']);
     await adminPage.getByRole('link', { name: 'Users' }).click();
     const row = adminPage.getByRole('row', { name: new RegExp(bob.email) });
     await row.getByRole('checkbox', { name: 'operator' }).check();
@@ -185,7 +185,7 @@ describe('the web app', () => {
 
     await bobPage.reload();
     await bobPage.getByRole('heading', { name: 'Models' }).waitFor();
-    expect(await navLinks(bobPage)).toEqual(['Chat', 'Models']);
+    expect(await navLinks(bobPage)).toEqual(['Chat', 'Models', 'Contests']);
     await bobPage
       .getByRole('cell', { name: /tiny-policy/ })
       .first()
@@ -196,7 +196,7 @@ describe('the web app', () => {
     await adminPage.getByText(`Revoked operator from ${bob.email}`).waitFor();
     await bobPage.reload();
     await bobPage.getByRole('heading', { name: "You don't have access to this page" }).waitFor();
-    expect(await navLinks(bobPage)).toEqual(['Chat']);
+    expect(await navLinks(bobPage)).toEqual(['Chat', 'Contests']);
   });
 
   it('answers unknown addresses with a 404 page and sends signed-out visitors to sign in', async () => {

@@ -25,8 +25,8 @@ export function Shell({ children, layout = 'page' }: { children: ReactNode; layo
   const links = routes.filter(
     (r) => r.nav && r.access !== 'guest' && (r.access === 'public' || hasAnyRole(user, r.access)),
   );
-  const isCurrent = (path: string) =>
-    !!matchPath(path, pathname) || (path === paths.chat && pathname.startsWith('/chat/'));
+  // A section's link stays current on its inner pages (a conversation, a report under triage).
+  const isCurrent = (path: string) => !!matchPath(path, pathname) || pathname.startsWith(`${path}/`);
 
   const onSignOut = async () => {
     try {

@@ -1,8 +1,6 @@
 import { lazy, type ReactNode } from 'react';
 import type { Role } from '../auth/api';
-import { BoxIcon, ChatIcon, UsersIcon } from '../ui/icons';
-import { CheckIcon } from '../ui/icons';
-import { SlidersIcon } from '../ui/icons';
+import { BoxIcon, ChatIcon, CheckIcon, SlidersIcon, TrophyIcon, UsersIcon } from '../ui/icons';
 import { paths } from './paths';
 
 const SignInPage = lazy(() => import('../auth/SignInPage'));
@@ -158,7 +156,13 @@ export const routes: PageRoute[] = [
     ),
   },
   // Public: readable signed out (the results API is public); linked from award notices and the contest list.
-  { path: paths.compete, title: 'Contests', access: 'public', render: () => <ContestsPage /> },
+  {
+    path: paths.compete,
+    title: 'Contests',
+    access: 'public',
+    nav: { label: 'Contests', icon: <TrophyIcon size={16} /> },
+    render: () => <ContestsPage />,
+  },
   {
     path: paths.competeResults,
     title: 'Contest results',
