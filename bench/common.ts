@@ -2,6 +2,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/common/package-info.js';
 import { BackendInfo, initBackend } from '../src/ml/backend.js';
 
 /** `--backend wasm --threads 2` (or TFJS_BACKEND / TFJS_WASM_THREADS). */
@@ -69,7 +71,8 @@ export function table(header: string[], rows: (string | number)[][]): string {
 
 /** Replaces (or appends) the section between `<!-- bench:key -->` markers in BENCHMARKS.md. */
 export function updateBenchmarks(key: string, title: string, body: string): void {
-  const file = new URL('../BENCHMARKS.md', import.meta.url);
+  // From the project root, so a compiled benchmark (dist/bench/) writes the same file.
+  const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
   const start = `<!-- bench:${key} -->`;
   const end = `<!-- /bench:${key} -->`;
   const section = `${start}\n## ${title}\n\n${body.trim()}\n${end}`;

@@ -8,7 +8,8 @@ import type { Message } from '../chat/message.entity.js';
 import { bands, fromSigned, signature, similarity, toSigned } from '../ml/similarity/minhash.js';
 import { ModerationService } from '../moderation/moderation.service.js';
 import type { AnswerReportDto, CreateReportDto } from './dto/feedback.dto.js';
-import { Report, ReportBand, ReportEvent } from './feedback.entities.js';
+import { Report, ReportEvent } from './feedback.entities.js';
+import { insertReport } from './report-insert.js';
 import { buildSnapshot } from './report-snapshot.js';
 
 /** Estimated Jaccard similarity at which an earlier report is shown to the reviewer as a likely duplicate. */
@@ -63,30 +64,28 @@ export class ReportsService {
       if (earlier) return { report: earlier, created: false };
     }
     const { message, conversation } = await this.conversations.visibleMessage(principal.userId, input.messageId);
+    const [thread, decision] = await Promise.all([
+      this.conversations.messages(conversation.id),
+      this.moderation.latestDecision(this.dataSource.manager, message.id),
+    ]);
+    checkReportable(input, message, Boolean(decision && decision.action !== 'allow'));
+    const sig = signature(`${input.description}\n${message.content}`);
     try {
-      const report = await this.dataSource.transaction(async (manager) => {
-        const decision = await this.moderation.latestDecision(manager, message.id);
-        checkReportable(input, message, Boolean(decision && decision.action !== 'allow'));
-        const snapshot = buildSnapshot(conversation, await this.conversations.messages(conversation.id), message, decision);
-        const sig = signature(`${input.description}\n${message.content}`);
-        const saved = await manager.save(
-          manager.create(Report, {
-            reporterId: principal.userId,
-            kind: input.kind,
-            messageId: message.id,
-            categories: input.categories ?? (input.kind === 'filter_false_positive' ? decision!.categories : []),
-            description: input.description,
-            snapshot,
-            status: 'new',
-            idempotencyKey: idempotencyKey ?? null,
-            requestHash: hash,
-            signature: toSigned(sig),
-          }),
-        );
-        await manager.insert(ReportBand, bands(sig).map((hashValue, band) => ({ reportId: saved.id, band, hash: hashValue })));
-        await manager.insert(ReportEvent, { reportId: saved.id, actorId: principal.userId, type: 'submitted', fromStatus: null, toStatus: 'new', note: null });
-        return saved;
-      });
+      const report = await insertReport(
+        this.dataSource.manager,
+        {
+          reporterId: principal.userId,
+          kind: input.kind,
+          messageId: message.id,
+          categories: input.categories ?? (input.kind === 'filter_false_positive' ? decision!.categories : []),
+          description: input.description,
+          snapshot: buildSnapshot(conversation, thread, message, decision),
+          idempotencyKey: idempotencyKey ?? null,
+          requestHash: hash,
+          signature: toSigned(sig),
+        },
+        bands(sig),
+      );
       return { report, created: true };
     } catch (error) {
       // Two concurrent submissions with one key: the loser returns the winner's report.

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -44,6 +45,11 @@ export function noticeFor(result: Pick<ModerationResult, 'action' | 'categories'
   return result.action === 'block'
     ? `This reply was withheld: the content filter flagged it as ${what}.`
     : `The content filter flagged this reply as possibly ${what}.`;
+}
+
+/** Held-out for about one text in ten, decided by the text's SHA-256. */
+export function correctionSplit(text: string): 'train' | 'heldout' {
+  return createHash('sha256').update(text).digest().readUInt32BE(0) % 10 === 0 ? 'heldout' : 'train';
 }
 
 @Injectable()
@@ -106,11 +112,12 @@ export class ModerationService implements OnModuleInit {
   }
 
   /**
-   * A corrected label from an accepted filter report. About one in ten goes to the held-out split
-   * (chosen from the report id, so it is stable), where it measures the next retrained classifier.
+   * A corrected label from an accepted filter report. About one in ten goes to the held-out split, where
+   * it measures the next retrained classifier. The split follows from the text, so reports of the same
+   * text all land on the same side and a held-out text is never also trained on.
    */
   async addCorrection(manager: EntityManager, reportId: string, text: string, labels: ModerationCategory[]): Promise<void> {
-    const split = parseInt(reportId.replace(/-/g, '').slice(-4), 16) % 10 === 0 ? 'heldout' : 'train';
+    const split = correctionSplit(text);
     await manager.upsert(ModerationExampleRow, { reportId, text, labels, split, source: 'report' }, { conflictPaths: ['reportId'], indexPredicate: '"report_id" IS NOT NULL' });
   }
 

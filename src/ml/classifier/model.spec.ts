@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { categoryRecord, MODERATION_CATEGORIES, ModerationCategory } from './categories.js';
 import type { ModerationExample } from './dataset.js';
 import { loadClassifier, saveClassifier, WEIGHTS_FILE } from './io.js';
-import { Classifier, createClassifier, disposeClassifier, scoreTexts } from './model.js';
+import { Classifier, cloneClassifier, createClassifier, disposeClassifier, scoreTexts } from './model.js';
 import { classWeights, evaluate, suggestThresholds, trainClassifier, weightedBce } from './train.js';
 
 const TINY = { features: { buckets: 1024 }, hidden: 8 };
@@ -69,6 +69,21 @@ describe('classifier', () => {
     expect(toData(a)).toEqual(toData(b));
     expect(toData(a)[0]).not.toEqual(toData(c)[0]);
     [a, b, c].forEach(disposeClassifier);
+  });
+
+  it('clones into independent weights: training the copy leaves the original as it was', async () => {
+    const original = createClassifier(TINY, 5);
+    original.suggestedThresholds = categoryRecord(() => 0.3);
+    const before = toData(original);
+    const copy = cloneClassifier(original);
+    expect(toData(copy)).toEqual(before);
+    expect(copy.suggestedThresholds).toEqual(original.suggestedThresholds);
+    await trainClassifier(copy, tinySet(2, 4), { epochs: 1, batchSize: 8, learningRate: 0.05 });
+    expect(toData(copy)[0]).not.toEqual(before[0]);
+    expect(toData(original)).toEqual(before);
+    disposeClassifier(copy);
+    expect(toData(original)).toEqual(before);
+    disposeClassifier(original);
   });
 
   it('weights rare categories up, capped', () => {

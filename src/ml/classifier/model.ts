@@ -106,6 +106,19 @@ export function classifierFromTensors(
   return { config, seed, vars };
 }
 
+/** An independent copy (own variables) with the same config, seed and thresholds: the start of a fine-tune. */
+export function cloneClassifier(model: Classifier): Classifier {
+  const { w1, b1, w2, b2 } = model.vars;
+  const tensors = { w1: w1.clone(), b1: b1.clone(), w2: w2.clone(), b2: b2.clone() };
+  try {
+    const copy = classifierFromTensors(model.config, model.seed, tensors);
+    if (model.suggestedThresholds) copy.suggestedThresholds = { ...model.suggestedThresholds };
+    return copy;
+  } finally {
+    tf.dispose(Object.values(tensors));
+  }
+}
+
 export function classifierVarList(model: Classifier): tf.Variable[] {
   return VAR_NAMES.map((k) => model.vars[k]);
 }

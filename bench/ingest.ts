@@ -1,0 +1,185 @@
+/**
+ * npm run bench:ingest — report submissions per second through the real app (`POST /reports`, 200
+ * concurrent connections on loopback, autocannon), beside the raw PostgreSQL single-row INSERT rate into a
+ * copy of the reports table measured in the same run with the same concurrency and pool size. Afterwards the
+ * stored report count must equal the number of 2xx answers: nothing acknowledged may be lost.
+ *
+ * Runs compiled (it boots the NestJS app): `tsc -p tsconfig.build.json && node dist/bench/ingest.js`.
+ * Options: `--requests N` (default 20000), `--connections N` (default 200), `--seconds N` for the raw
+ * insert phase (default 10).
+ */
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { SESSION_COOKIE } from '../src/auth/auth.guard.js';
+import { SessionsService } from '../src/auth/sessions.service.js';
+import { UsersService } from '../src/auth/users.service.js';
+import { createApp } from '../src/bootstrap.js';
+import { PROJECT_ROOT } from '../src/common/package-info.js';
+import { loadConfig } from '../src/config/config.js';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
+import { commandLine, machine, table, updateBenchmarks } from './common.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i > 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+};
+const REQUESTS = arg('requests', 20_000);
+const CONNECTIONS = arg('connections', 200);
+const RAW_SECONDS = arg('seconds', 10);
+/** node-postgres' default pool size, which the app's TypeORM DataSource uses too. */
+const POOL_SIZE = 10;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function json<T>(res: Response): Promise<T> {
+  const body = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** One user with a signed-in session and one model reply to report. */
+async function fixture(app: Awaited<ReturnType<typeof createApp>>, baseUrl: string) {
+  const user = await app.get(UsersService).create({ email: `bench-${Date.now()}@example.com`, password: 'correct-horse-battery', roles: [] });
+  const { token } = await app.get(SessionsService).create(user.id);
+  const cookie = `${SESSION_COOKIE}=${token}`;
+  const headers = { cookie, 'content-type': 'application/json' };
+  const conversation = await json<{ id: string }>(await fetch(`${baseUrl}/conversations`, { method: 'POST', headers, body: '{}' }));
+  const exchange = await json<{ assistantMessage: { id: string } | null }>(
+    await fetch(`${baseUrl}/conversations/${conversation.id}/messages`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ content: 'Tell me a story', sampling: { temperature: 1, maxTokens: 16, seed: 1 } }),
+    }),
+  );
+  if (!exchange.assistantMessage) throw new Error('the model did not reply: nothing to report');
+  return { cookie, userId: user.id, messageId: exchange.assistantMessage.id };
+}
+
+/** `connections` callers share a pool of POOL_SIZE connections, each inserting one row per statement, for `seconds`. */
+async function rawInsertRate(url: string, sample: Record<string, unknown>, seconds: number, connections: number) {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  pool.on('error', (error) => console.error(`raw insert pool: ${error.message}`));
+  try {
+    await pool.query('DROP TABLE IF EXISTS bench_raw_reports');
+    await pool.query('CREATE TABLE bench_raw_reports (LIKE reports INCLUDING DEFAULTS INCLUDING INDEXES)');
+    const sql = `INSERT INTO bench_raw_reports (reporter_id, kind, message_id, categories, description, snapshot, status, idempotency_key, request_hash, signature)
+      VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, $8, $9)`;
+    const values = () => [sample.reporter_id, sample.kind, sample.message_id, sample.categories, sample.description, sample.snapshot, randomUUID(), sample.request_hash, sample.signature];
+    for (let i = 0; i < 200; i++) await pool.query(sql, values()); // warm-up
+    const latencies: number[] = [];
+    const end = performance.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (performance.now() < end) {
+          const t = performance.now();
+          await pool.query(sql, values());
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
+    return { rate: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), rows: latencies.length };
+  } finally {
+    await pool.query('DROP TABLE IF EXISTS bench_raw_reports').catch(() => undefined);
+    await pool.end();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'rlhf-bench-ingest-'));
+// The embedded PostgreSQL stops itself on the event loop's `beforeExit`: this timer keeps the loop busy
+// until the end of the run, whatever the phases in between await.
+const keepAlive = setInterval(() => undefined, 1000);
+const database = await startEmbeddedPostgres({ dataDir: dir, port: await freePort(), database: 'rlhf_bench' });
+try {
+  const config = loadConfig({ DATA_DIR: dir, SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error', TFJS_BACKEND: 'cpu' });
+  const app = await createApp({ config, databaseUrl: database.url });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const { cookie, messageId } = await fixture(app, baseUrl);
+  const body = JSON.stringify({ kind: 'harmful_output', messageId, description: 'The reply made up a fact about the moon landing and stated it as true.' });
+
+  const result = await autocannon({
+    url: `${baseUrl}/reports`,
+    connections: CONNECTIONS,
+    amount: REQUESTS,
+    // Long enough that no request is abandoned while the server still works on it (and may store it).
+    timeout: 60,
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json' },
+    body,
+    // The load generator runs in its own thread, so it does not take the app's event loop.
+    workers: 1,
+    requests: [{ setupRequest: join(PROJECT_ROOT, 'bench', 'ingest-request.cjs') }],
+  });
+  const direct = new pg.Client({ connectionString: database.url });
+  await direct.connect();
+  const stored = Number((await direct.query('SELECT count(*) AS n FROM reports')).rows[0].n);
+  const sample = (await direct.query('SELECT * FROM reports LIMIT 1')).rows[0];
+  await direct.end();
+  await app.close();
+
+  const raw = await rawInsertRate(database.url, sample, RAW_SECONDS, CONNECTIONS);
+  const acknowledged = result['2xx'];
+  const reportRate = acknowledged / result.duration;
+  const ratio = reportRate / raw.rate;
+  const lost = acknowledged - stored;
+  const text = [
+    `Machine: ${machine()}. Command: \`${commandLine('bench:ingest')}\` (${new Date().toISOString().slice(0, 10)}).`,
+    '',
+    `${REQUESTS} report submissions (\`POST /reports\`, harmful_output on one model reply, a fresh Idempotency-Key each, session cookie) ` +
+      `over ${CONNECTIONS} concurrent loopback connections (autocannon, in a worker thread), against the app on an embedded PostgreSQL 18 in a fresh data directory; ` +
+      `then ${RAW_SECONDS} s of single-row INSERTs of the same row into a copy of the reports table (same indexes), ` +
+      `${CONNECTIONS} concurrent callers on a pool of ${POOL_SIZE} connections (the app's pool size).`,
+    '',
+    table(
+      ['what', 'per second', 'p50 ms', 'p99 ms'],
+      [
+        ['report submissions through the app', reportRate.toFixed(0), result.latency.p50.toFixed(1), result.latency.p99.toFixed(1)],
+        ['raw single-row INSERT (pg)', raw.rate.toFixed(0), raw.p50.toFixed(1), raw.p99.toFixed(1)],
+      ],
+    ),
+    '',
+    `Reports at ${(ratio * 100).toFixed(0)} % of the raw insert rate (target ≥ 50 %); p99 ${result.latency.p99.toFixed(1)} ms (target < 50 ms). ` +
+      `Answers: ${acknowledged} 2xx, ${result.non2xx} other, ${result.errors} errors; stored ${stored} reports ` +
+      `(${lost === 0 ? 'equal to the acknowledged count: nothing lost' : lost > 0 ? `${lost} acknowledged but not stored` : `${-lost} more than acknowledged`}).`,
+    '',
+    'Each submission takes seven round trips on the pool against the raw row\'s one: the session, the Idempotency-Key lookup, ' +
+      'the message and its conversation, the thread and the filter decision (these two concurrently), then one statement that ' +
+      'inserts the report, its 16 LSH bands and its `submitted` event together (before: a transaction of five round trips, and ' +
+      'a read on a second pooled connection inside it, which deadlocked the pool once all its connections were held by ' +
+      'submissions waiting for that read). With 200 connections on a pool of 10, latency is mostly the wait for a connection: ' +
+      'p50 ≈ connections ÷ rate for both rows of the table. Profiled (`node --cpu-prof`), the app\'s event loop is the limit, ' +
+      'not PostgreSQL: a few milliseconds of CPU per submission spread over Express and Nest routing, the auth guard, validation, ' +
+      'TypeORM query building and result mapping, and one socket write per query, with no single hot spot (similarity search ' +
+      'is not on this path; snapshot and MinHash signature cost well under 0.1 ms). Autocannon, the app and PostgreSQL share the machine\'s cores.',
+  ].join('\n');
+  console.log(text);
+  if (!process.argv.includes('--no-write')) updateBenchmarks('ingest', 'Report ingestion (npm run bench:ingest)', text);
+  if (lost !== 0 || result.non2xx || result.errors) process.exitCode = 1;
+} finally {
+  await database.stop();
+  clearInterval(keepAlive);
+  rmSync(dir, { recursive: true, force: true });
+}
