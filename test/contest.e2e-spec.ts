@@ -36,20 +36,13 @@ beforeEach(() => {
   now = DURING;
 });
 
-const as = (user: TestUser) => ({
-  get: (path: string) => t.http().get(path).set('Cookie', user.cookie),
-  post: (path: string, body: object = {}) => t.http().post(path).set('Cookie', user.cookie).send(body),
-  put: (path: string, body: object = {}) => t.http().put(path).set('Cookie', user.cookie).send(body),
-  patch: (path: string, body: object = {}) => t.http().patch(path).set('Cookie', user.cookie).send(body),
-});
-
 let slugCounter = 0;
 
 /** A contest created by the admin and opened, with the entry window OPENS–CLOSES. */
 async function openContest(overrides: Record<string, unknown> = {}, open = true): Promise<string> {
   slugCounter += 1;
   const slug = `contest-${slugCounter}-${Date.now().toString(36)}`;
-  const created = await as(admin).post('/admin/contests', {
+  const created = await t.as(admin).post('/admin/contests', {
     slug,
     title: `Contest ${slugCounter}`,
     rules: 'No purchase necessary. Void where prohibited. Must be at least 18 to enter.',
@@ -63,7 +56,7 @@ async function openContest(overrides: Record<string, unknown> = {}, open = true)
   });
   expect(created.status).toBe(201);
   if (open)
-    expect((await as(admin).post(`/admin/contests/${slug}/status`, { status: 'open' })).status).toBe(200);
+    expect((await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'open' })).status).toBe(200);
   return slug;
 }
 
@@ -131,7 +124,7 @@ const entryBody = (reportIds: string[], extra: object = {}) => ({
 });
 
 async function enter(user: TestUser, slug: string, extra: object = {}): Promise<string> {
-  const res = await as(user).post(`/contests/${slug}/entries`, entryBody([await newReport(user)], extra));
+  const res = await t.as(user).post(`/contests/${slug}/entries`, entryBody([await newReport(user)], extra));
   expect(res.status).toBe(201);
   return res.body.id;
 }
@@ -139,19 +132,19 @@ async function enter(user: TestUser, slug: string, extra: object = {}): Promise<
 async function judgePanel(slug: string, count: number): Promise<TestUser[]> {
   const judges = await Promise.all(Array.from({ length: count }, () => t.newUser(['judge'])));
   for (const j of judges)
-    expect((await as(admin).put(`/admin/contests/${slug}/judges/${j.user.id}`)).status).toBe(200);
+    expect((await t.as(admin).put(`/admin/contests/${slug}/judges/${j.user.id}`)).status).toBe(200);
   return judges;
 }
 
 async function startJudging(slug: string, entryIds: string[]) {
   for (const id of entryIds) {
     expect(
-      (await as(admin).post(`/admin/contests/${slug}/entries/${id}/screening`, { decision: 'eligible' }))
+      (await t.as(admin).post(`/admin/contests/${slug}/entries/${id}/screening`, { decision: 'eligible' }))
         .status,
     ).toBe(200);
   }
   now = AFTER;
-  expect((await as(admin).post(`/admin/contests/${slug}/status`, { status: 'judging' })).status).toBe(200);
+  expect((await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'judging' })).status).toBe(200);
 }
 
 /** The judge's assignment for an entry (found through the admin's view of who judges what). */
@@ -167,10 +160,10 @@ describe('a whole contest, draft to finalised: three judges, a dozen entries', (
     const slug = await openContest({ judgesPerEntry: 3 }, false);
     // A draft is not public, and cannot skip to judging.
     expect((await t.http().get(`/contests/${slug}`)).status).toBe(404);
-    const skip = await as(admin).post(`/admin/contests/${slug}/status`, { status: 'judging' });
+    const skip = await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'judging' });
     expect(skip.status).toBe(409);
     expect(skip.body.message).toMatch(/cannot move from draft to judging/);
-    expect((await as(admin).post(`/admin/contests/${slug}/status`, { status: 'open' })).body.status).toBe(
+    expect((await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'open' })).body.status).toBe(
       'open',
     );
     expect((await t.http().get(`/contests/${slug}`)).body).toMatchObject({
@@ -190,25 +183,25 @@ describe('a whole contest, draft to finalised: three judges, a dozen entries', (
     const judges = await judgePanel(slug, 3);
 
     // The window closes by the server clock: judging cannot start before.
-    const early = await as(admin).post(`/admin/contests/${slug}/status`, { status: 'judging' });
+    const early = await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'judging' });
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch(/after the entry window closes at 2031-03-08T00:00:00.000Z/);
     await startJudging(slug, entryIds);
-    expect((await as(admin).post(`/admin/contests/${slug}/assignments`)).body).toEqual({ created: 36 });
+    expect((await t.as(admin).post(`/admin/contests/${slug}/assignments`)).body).toEqual({ created: 36 });
     // Topping up again assigns nothing new.
-    expect((await as(admin).post(`/admin/contests/${slug}/assignments`)).body).toEqual({ created: 0 });
+    expect((await t.as(admin).post(`/admin/contests/${slug}/assignments`)).body).toEqual({ created: 0 });
 
     // Entry i has quality i: every judge gives it min(10, i) on every criterion.
     const quality = (entryIndex: number) => Math.min(10, entryIndex);
     const judgeResponses: unknown[] = [];
-    judgeResponses.push((await as(judges[0]).get('/judging/contests')).body);
+    judgeResponses.push((await t.as(judges[0]).get('/judging/contests')).body);
     let checkedOthers = false;
     for (const judge of judges) {
-      const list = await as(judge).get(`/judging/assignments?contest=${slug}&limit=100`);
+      const list = await t.as(judge).get(`/judging/assignments?contest=${slug}&limit=100`);
       judgeResponses.push(list.body);
       expect(list.body.data).toHaveLength(12);
       for (const summary of list.body.data) {
-        const detail = await as(judge).get(`/judging/assignments/${summary.id}`);
+        const detail = await t.as(judge).get(`/judging/assignments/${summary.id}`);
         judgeResponses.push(detail.body);
         const row = await db.manager.findOneByOrFail(JudgeAssignment, { id: summary.id });
         const value = quality(entryIds.indexOf(row.entryId));
@@ -216,7 +209,7 @@ describe('a whole contest, draft to finalised: three judges, a dozen entries', (
           entryId: row.entryId,
           status: 'submitted',
         });
-        const scored = await as(judge).put(`/judging/assignments/${summary.id}/score`, {
+        const scored = await t.as(judge).put(`/judging/assignments/${summary.id}/score`, {
           values: { harm: value, novelty: value, stakeholder_ideas: value },
         });
         expect(scored.status).toBe(200);
@@ -239,8 +232,8 @@ describe('a whole contest, draft to finalised: three judges, a dozen entries', (
     expect(checkedOthers).toBe(true);
 
     // A revision is kept, counted and audited.
-    const firstAssignment = (await as(judges[0]).get('/judging/assignments')).body.data[0].id;
-    const revised = await as(judges[0]).put(`/judging/assignments/${firstAssignment}/score`, {
+    const firstAssignment = (await t.as(judges[0]).get('/judging/assignments')).body.data[0].id;
+    const revised = await t.as(judges[0]).put(`/judging/assignments/${firstAssignment}/score`, {
       values: { harm: 1, novelty: 1, stakeholder_ideas: 1 },
       comment: 'on reflection',
     });
@@ -249,7 +242,7 @@ describe('a whole contest, draft to finalised: three judges, a dozen entries', (
     const restoredValue = quality(
       entryIds.indexOf((await db.manager.findOneByOrFail(JudgeAssignment, { id: firstAssignment })).entryId),
     );
-    await as(judges[0]).put(`/judging/assignments/${firstAssignment}/score`, {
+    await t.as(judges[0]).put(`/judging/assignments/${firstAssignment}/score`, {
       values: { harm: restoredValue, novelty: restoredValue, stakeholder_ideas: restoredValue },
     });
     const scoreAudit = await db.manager.find(AuditLog, {
@@ -272,12 +265,12 @@ describe('a whole contest, draft to finalised: three judges, a dozen entries', (
     expect(seen).not.toContain('Bea Hidden');
     for (const id of entryIds) expect(seen).not.toContain(id);
 
-    const standings = await as(admin).get(`/admin/contests/${slug}/standings`);
+    const standings = await t.as(admin).get(`/admin/contests/${slug}/standings`);
     expect(standings.body.pendingScores).toBe(0);
     expect(standings.body.standings).toHaveLength(12);
     expect(standings.body.agreement).toBeGreaterThan(0.9);
 
-    const finalised = await as(admin).post(`/admin/contests/${slug}/finalise`);
+    const finalised = await t.as(admin).post(`/admin/contests/${slug}/finalise`);
     expect(finalised.status).toBe(200);
     expect(finalised.body.alreadyFinalised).toBe(false);
     const results = (await t.http().get(`/contests/${slug}/results`)).body;
@@ -296,21 +289,24 @@ describe('a whole contest, draft to finalised: three judges, a dozen entries', (
 
     // Winners: credits in the ledger, and an in-app notice.
     const winner = entrants[10];
-    expect((await as(winner).get('/credits/balance')).body).toMatchObject({ balance: 333 });
-    const notices = await as(winner).get('/notifications');
+    expect((await t.as(winner).get('/credits/balance')).body).toMatchObject({ balance: 333 });
+    const notices = await t.as(winner).get('/notifications');
     expect(notices.body).toMatchObject({
       unread: 1,
       data: [{ kind: 'contest_award', data: { rank: 1, award: 333, contestSlug: slug } }],
     });
-    expect((await as(winner).post(`/notifications/${notices.body.data[0].id}/read`)).body.readAt).toEqual(
+    expect((await t.as(winner).post(`/notifications/${notices.body.data[0].id}/read`)).body.readAt).toEqual(
       expect.any(String),
     );
-    expect((await as(winner).get('/notifications?unread=true')).body).toMatchObject({ unread: 0, data: [] });
-    const entry = await as(winner).get(`/contest-entries/${entryIds[10]}`);
+    expect((await t.as(winner).get('/notifications?unread=true')).body).toMatchObject({
+      unread: 0,
+      data: [],
+    });
+    const entry = await t.as(winner).get(`/contest-entries/${entryIds[10]}`);
     expect(entry.body.result).toMatchObject({ rank: 1, award: 333 });
 
     // Every status move is audited, in order.
-    const history = (await as(admin).get(`/admin/contests/${slug}`)).body.history;
+    const history = (await t.as(admin).get(`/admin/contests/${slug}`)).body.history;
     const moves = history.filter(
       (h: { action: string }) => h.action === 'contest.create' || h.action === 'contest.status',
     );
@@ -322,12 +318,12 @@ describe('a whole contest, draft to finalised: three judges, a dozen entries', (
     ]);
     expect(moves.every((h: { actorId: string }) => h.actorId === admin.user.id)).toBe(true);
     // Finalised is final.
-    expect((await as(admin).post(`/admin/contests/${slug}/status`, { status: 'cancelled' })).status).toBe(
+    expect((await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'cancelled' })).status).toBe(
       409,
     );
     expect(
       (
-        await as(judges[0]).put(`/judging/assignments/${firstAssignment}/score`, {
+        await t.as(judges[0]).put(`/judging/assignments/${firstAssignment}/score`, {
           values: { harm: 1, novelty: 1, stakeholder_ideas: 1 },
         })
       ).status,
@@ -339,8 +335,10 @@ describe('a whole contest, draft to finalised: three judges, a dozen entries', (
     const model = (await client.models.list()).data[0].id;
     // 25 credits per 1k tokens: a call of a dozen or so tokens costs ~0.3 credits; 333 credits is a lot of calls,
     // so the admin first takes most of it back to keep the test short (an audited adjustment).
-    expect((await as(admin).put('/admin/credits/prices', { model, pricePer1kTokens: 25 })).status).toBe(200);
-    await as(admin).post(`/admin/credits/users/${winner.user.id}/adjustments`, {
+    expect((await t.as(admin).put('/admin/credits/prices', { model, pricePer1kTokens: 25 })).status).toBe(
+      200,
+    );
+    await t.as(admin).post(`/admin/credits/users/${winner.user.id}/adjustments`, {
       amount: -332.5,
       reason: 'test: keep half a credit',
     });
@@ -376,11 +374,11 @@ describe('the entry window, by the server clock', () => {
     const alice = await t.newUser();
     const reportId = await newReport(alice);
     now = BEFORE;
-    const before = await as(alice).post(`/contests/${slug}/entries`, entryBody([reportId]));
+    const before = await t.as(alice).post(`/contests/${slug}/entries`, entryBody([reportId]));
     expect(before.status).toBe(409);
     expect(before.body.message).toBe('The entry window opens at 2031-03-01T00:00:00.000Z');
     now = DURING;
-    const during = await as(alice).post(`/contests/${slug}/entries`, entryBody([reportId]));
+    const during = await t.as(alice).post(`/contests/${slug}/entries`, entryBody([reportId]));
     expect(during.status).toBe(201);
     expect(during.body).toMatchObject({
       status: 'submitted',
@@ -388,19 +386,19 @@ describe('the entry window, by the server clock', () => {
       rulesVersion: 1,
       contest: { slug },
     });
-    const edited = await as(alice).patch(`/contest-entries/${during.body.id}`, {
+    const edited = await t.as(alice).patch(`/contest-entries/${during.body.id}`, {
       writeUp: 'A better write-up.',
     });
     expect(edited.body.writeUp).toBe('A better write-up.');
     now = AFTER;
-    const late = await as(alice).post(`/contests/${slug}/entries`, entryBody([await newReport(alice)]));
+    const late = await t.as(alice).post(`/contests/${slug}/entries`, entryBody([await newReport(alice)]));
     expect(late.status).toBe(409);
     expect(late.body.message).toBe('The entry window closed at 2031-03-08T00:00:00.000Z');
     expect(
-      (await as(alice).patch(`/contest-entries/${during.body.id}`, { writeUp: 'Too late' })).status,
+      (await t.as(alice).patch(`/contest-entries/${during.body.id}`, { writeUp: 'Too late' })).status,
     ).toBe(409);
-    expect((await as(alice).post(`/contest-entries/${during.body.id}/withdraw`)).status).toBe(409);
-    expect((await as(alice).get(`/contest-entries/${during.body.id}`)).body.writeUp).toBe(
+    expect((await t.as(alice).post(`/contest-entries/${during.body.id}/withdraw`)).status).toBe(409);
+    expect((await t.as(alice).get(`/contest-entries/${during.body.id}`)).body.writeUp).toBe(
       'A better write-up.',
     );
   });
@@ -409,7 +407,8 @@ describe('the entry window, by the server clock', () => {
     const slug = await openContest();
     const alice = await t.newUser();
     const reportId = await newReport(alice);
-    const first = await as(alice)
+    const first = await t
+      .as(alice)
       .post(`/contests/${slug}/entries`, entryBody([reportId]))
       .set('Idempotency-Key', 'entry-1');
     expect(first.status).toBe(201);
@@ -422,7 +421,7 @@ describe('the entry window, by the server clock', () => {
     expect(retry.status).toBe(200);
     expect(retry.body.id).toBe(first.body.id);
     // Without a key, the same entry sent again is found by its reports.
-    const again = await as(alice).post(`/contests/${slug}/entries`, entryBody([reportId]));
+    const again = await t.as(alice).post(`/contests/${slug}/entries`, entryBody([reportId]));
     expect([again.status, again.body.id]).toEqual([200, first.body.id]);
     const reused = await t
       .http()
@@ -433,31 +432,30 @@ describe('the entry window, by the server clock', () => {
     expect(reused.status).toBe(409);
     expect(await db.manager.countBy(ContestEntry, { entrantId: alice.user.id })).toBe(1);
 
-    const withdrawn = await as(alice).post(`/contest-entries/${first.body.id}/withdraw`);
+    const withdrawn = await t.as(alice).post(`/contest-entries/${first.body.id}/withdraw`);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawnAt: expect.any(String) });
-    const reentered = await as(alice).post(
-      `/contests/${slug}/entries`,
-      entryBody([reportId], { writeUp: 'Second try' }),
-    );
+    const reentered = await t
+      .as(alice)
+      .post(`/contests/${slug}/entries`, entryBody([reportId], { writeUp: 'Second try' }));
     expect(reentered.status).toBe(201);
     expect(
-      (await as(alice).get('/contest-entries')).body.data.map((e: { status: string }) => e.status),
+      (await t.as(alice).get('/contest-entries')).body.data.map((e: { status: string }) => e.status),
     ).toEqual(['submitted', 'withdrawn']);
   });
 
   it('refuses a cancelled contest and moves status only forward', async () => {
     const slug = await openContest();
     expect(
-      (await as(admin).post(`/admin/contests/${slug}/status`, { status: 'cancelled' })).body.status,
+      (await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'cancelled' })).body.status,
     ).toBe('cancelled');
-    const back = await as(admin).post(`/admin/contests/${slug}/status`, { status: 'open' });
+    const back = await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'open' });
     expect(back.status).toBe(409);
     expect(back.body.message).toMatch(/cannot move from cancelled to open/);
     const alice = await t.newUser();
-    const closed = await as(alice).post(`/contests/${slug}/entries`, entryBody([await newReport(alice)]));
+    const closed = await t.as(alice).post(`/contests/${slug}/entries`, entryBody([await newReport(alice)]));
     expect(closed.status).toBe(409);
     expect(closed.body.message).toMatch(/This contest is cancelled/);
-    expect((await as(admin).post(`/admin/contests/${slug}/status`, { status: 'finalised' })).status).toBe(
+    expect((await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'finalised' })).status).toBe(
       400,
     );
   });
@@ -468,35 +466,32 @@ describe('eligibility and bad input', () => {
     const slug = await openContest({ excludedCountries: ['xx'], minAge: 18 });
     const alice = await t.newUser();
     const reportId = await newReport(alice);
-    const young = await as(alice).post(`/contests/${slug}/entries`, entryBody([reportId], { age: 17 }));
+    const young = await t.as(alice).post(`/contests/${slug}/entries`, entryBody([reportId], { age: 17 }));
     expect(young.status).toBe(403);
     expect(young.body.message).toBe(
       'Not eligible (rule: minimum_age): entrants must be at least 18 years old',
     );
-    const excluded = await as(alice).post(
-      `/contests/${slug}/entries`,
-      entryBody([reportId], { country: 'xx' }),
-    );
+    const excluded = await t
+      .as(alice)
+      .post(`/contests/${slug}/entries`, entryBody([reportId], { country: 'xx' }));
     expect(excluded.status).toBe(403);
     expect(excluded.body.message).toMatch(/^Not eligible \(rule: excluded_country\): entries from XX/);
-    const rules = await as(alice).post(
-      `/contests/${slug}/entries`,
-      entryBody([reportId], { acceptRulesVersion: 2 }),
-    );
+    const rules = await t
+      .as(alice)
+      .post(`/contests/${slug}/entries`, entryBody([reportId], { acceptRulesVersion: 2 }));
     expect(rules.status).toBe(409);
     expect(rules.body.message).toMatch(/rules are at version 1/);
     // A rules change raises the version entrants must accept.
-    await as(admin).patch(`/admin/contests/${slug}`, {
+    await t.as(admin).patch(`/admin/contests/${slug}`, {
       rules: 'New rules: must be at least 18. Void where prohibited.',
     });
-    const stale = await as(alice).post(`/contests/${slug}/entries`, entryBody([reportId]));
+    const stale = await t.as(alice).post(`/contests/${slug}/entries`, entryBody([reportId]));
     expect(stale.status).toBe(409);
     expect(stale.body.message).toMatch(/rules are at version 2/);
     expect(await db.manager.countBy(ContestEntry, { entrantId: alice.user.id })).toBe(0);
-    const ok = await as(alice).post(
-      `/contests/${slug}/entries`,
-      entryBody([reportId], { acceptRulesVersion: 2 }),
-    );
+    const ok = await t
+      .as(alice)
+      .post(`/contests/${slug}/entries`, entryBody([reportId], { acceptRulesVersion: 2 }));
     expect(ok.body.rulesVersion).toBe(2);
   });
 
@@ -505,15 +500,15 @@ describe('eligibility and bad input', () => {
     const alice = await t.newUser();
     const bob = await t.newUser();
     const bobs = await newReport(bob);
-    const stolen = await as(alice).post(`/contests/${slug}/entries`, entryBody([bobs]));
+    const stolen = await t.as(alice).post(`/contests/${slug}/entries`, entryBody([bobs]));
     expect(stolen.status).toBe(403);
     expect(stolen.body.message).toBe(`Report ${bobs} is not one of your reports`);
-    const unknown = await as(alice).post(`/contests/${slug}/entries`, entryBody([randomUUID()]));
+    const unknown = await t.as(alice).post(`/contests/${slug}/entries`, entryBody([randomUUID()]));
     expect(unknown.status).toBe(403);
-    const malformed = await as(alice).post(`/contests/${slug}/entries`, entryBody(['42']));
+    const malformed = await t.as(alice).post(`/contests/${slug}/entries`, entryBody(['42']));
     expect(malformed.status).toBe(400);
     expect(malformed.body.message).toMatch(/each value in reportIds must be a UUID/);
-    const extra = await as(alice).post(`/contests/${slug}/entries`, {
+    const extra = await t.as(alice).post(`/contests/${slug}/entries`, {
       ...entryBody([await newReport(alice)]),
       prize: 'all of it',
     });
@@ -521,10 +516,9 @@ describe('eligibility and bad input', () => {
     expect(extra.body.message).toMatch(/property prize should not exist/);
     await enter(bob, slug);
     const bobEntry = await db.manager.findOneByOrFail(ContestEntry, { entrantId: bob.user.id });
-    const twice = await as(bob).post(
-      `/contests/${slug}/entries`,
-      entryBody([bobEntry.reportIds[0], await newReport(bob)]),
-    );
+    const twice = await t
+      .as(bob)
+      .post(`/contests/${slug}/entries`, entryBody([bobEntry.reportIds[0], await newReport(bob)]));
     expect(twice.status).toBe(409);
     expect(twice.body.message).toBe(
       `Report ${bobEntry.reportIds[0]} is already in an entry: a report can be entered once`,
@@ -532,13 +526,13 @@ describe('eligibility and bad input', () => {
     // Another contest cannot take it either: one report, one entry.
     const other = await openContest();
     expect(
-      (await as(bob).post(`/contests/${other}/entries`, entryBody([bobEntry.reportIds[0]]))).status,
+      (await t.as(bob).post(`/contests/${other}/entries`, entryBody([bobEntry.reportIds[0]]))).status,
     ).toBe(409);
     expect(await db.manager.countBy(ContestEntry, { entrantId: alice.user.id })).toBe(0);
     expect(await db.manager.countBy(ContestEntry, { entrantId: bob.user.id })).toBe(1);
     // Someone else's entry is not found.
-    expect((await as(alice).get(`/contest-entries/${bobEntry.id}`)).status).toBe(404);
-    expect((await as(alice).patch(`/contest-entries/${bobEntry.id}`, { writeUp: 'mine now' })).status).toBe(
+    expect((await t.as(alice).get(`/contest-entries/${bobEntry.id}`)).status).toBe(404);
+    expect((await t.as(alice).patch(`/contest-entries/${bobEntry.id}`, { writeUp: 'mine now' })).status).toBe(
       404,
     );
   });
@@ -553,13 +547,13 @@ describe('eligibility and bad input', () => {
       closesAt: CLOSES.toISOString(),
       judgingDeadline: DEADLINE.toISOString(),
     };
-    const order = await as(admin).post('/admin/contests', {
+    const order = await t.as(admin).post('/admin/contests', {
       ...base,
       slug: 'bad-order',
       closesAt: BEFORE.toISOString(),
     });
     expect([order.status, order.body.message]).toEqual([400, 'closesAt must be after opensAt']);
-    const rubric = await as(admin).post('/admin/contests', {
+    const rubric = await t.as(admin).post('/admin/contests', {
       ...base,
       slug: 'bad-rubric',
       rubric: { kind: 'weighted', criteria: [{ key: 'a', label: 'A', min: 0, max: 10, weight: -1 }] },
@@ -569,11 +563,11 @@ describe('eligibility and bad input', () => {
       'rubric.criteria.0.weight must be a number above 0 and at most 100, with at most 2 decimals',
     ]);
     expect(
-      (await as(admin).post('/admin/contests', { ...base, slug: 'one-judge', judgesPerEntry: 1 })).body
+      (await t.as(admin).post('/admin/contests', { ...base, slug: 'one-judge', judgesPerEntry: 1 })).body
         .message,
     ).toBe('judgesPerEntry must be at least 2');
     const slug = await openContest();
-    expect((await as(admin).post('/admin/contests', { ...base, slug })).status).toBe(409);
+    expect((await t.as(admin).post('/admin/contests', { ...base, slug })).status).toBe(409);
   });
 });
 
@@ -585,7 +579,7 @@ describe('screening', () => {
     expect(listed).toContain(slug);
     expect(listed).not.toContain(draft);
     expect(
-      (await as(admin).get('/admin/contests?status=draft&limit=100')).body.data.map(
+      (await t.as(admin).get('/admin/contests?status=draft&limit=100')).body.data.map(
         (c: { slug: string }) => c.slug,
       ),
     ).toContain(draft);
@@ -593,14 +587,14 @@ describe('screening', () => {
     const [alice, bob] = [await t.newUser(), await t.newUser()];
     const kept = await enter(alice, slug);
     const dropped = await enter(bob, slug);
-    const noReason = await as(admin).post(`/admin/contests/${slug}/entries/${dropped}/screening`, {
+    const noReason = await t.as(admin).post(`/admin/contests/${slug}/entries/${dropped}/screening`, {
       decision: 'disqualified',
     });
     expect([noReason.status, noReason.body.message]).toEqual([
       400,
       'reason is required to disqualify an entry (the entrant sees it)',
     ]);
-    const out = await as(admin).post(`/admin/contests/${slug}/entries/${dropped}/screening`, {
+    const out = await t.as(admin).post(`/admin/contests/${slug}/entries/${dropped}/screening`, {
       decision: 'disqualified',
       reason: 'The report is about a different product',
     });
@@ -608,13 +602,13 @@ describe('screening', () => {
       screening: 'disqualified',
       entrant: { id: bob.user.id, email: bob.email },
     });
-    expect((await as(bob).get(`/contest-entries/${dropped}`)).body).toMatchObject({
+    expect((await t.as(bob).get(`/contest-entries/${dropped}`)).body).toMatchObject({
       screening: 'disqualified',
       screeningReason: 'The report is about a different product',
     });
     await startJudging(slug, [kept]);
-    expect((await as(admin).post(`/admin/contests/${slug}/assignments`)).body).toEqual({ created: 2 });
-    const entries = (await as(admin).get(`/admin/contests/${slug}/entries`)).body.data;
+    expect((await t.as(admin).post(`/admin/contests/${slug}/assignments`)).body).toEqual({ created: 2 });
+    const entries = (await t.as(admin).get(`/admin/contests/${slug}/entries`)).body.data;
     expect(entries.map((e: { id: string; judging: object }) => [e.id, e.judging])).toEqual([
       [kept, { assigned: 2, submitted: 0 }],
       [dropped, { assigned: 0, submitted: 0 }],
@@ -632,25 +626,25 @@ describe('judging', () => {
     const carols = await enter(carol, slug);
     const others = await Promise.all([t.newUser(), t.newUser()].map(async (u) => enter(await u, slug)));
     // The judge learns nothing about whether Carol entered.
-    const declared = await as(conflicted).post(`/judging/contests/${slug}/conflicts`, {
+    const declared = await t.as(conflicted).post(`/judging/contests/${slug}/conflicts`, {
       email: carol.email.toUpperCase(),
       reason: 'my sister',
     });
     expect(declared.status).toBe(201);
     expect(declared.body).toMatchObject({ email: carol.email, reason: 'my sister' });
-    expect((await as(conflicted).get(`/judging/contests/${slug}/conflicts`)).body.data).toHaveLength(1);
+    expect((await t.as(conflicted).get(`/judging/contests/${slug}/conflicts`)).body.data).toHaveLength(1);
     await startJudging(slug, [own, carols, ...others]);
-    expect((await as(admin).post(`/admin/contests/${slug}/assignments`)).body).toEqual({ created: 8 });
+    expect((await t.as(admin).post(`/admin/contests/${slug}/assignments`)).body).toEqual({ created: 8 });
     const on = async (entryId: string) =>
       (await db.manager.findBy(JudgeAssignment, { entryId })).map((a) => a.judgeId);
     expect(await on(own)).not.toContain(selfJudge.user.id);
     expect(await on(carols)).not.toContain(conflicted.user.id);
 
-    const self = await as(admin).post(`/admin/contests/${slug}/entries/${own}/assignments`, {
+    const self = await t.as(admin).post(`/admin/contests/${slug}/entries/${own}/assignments`, {
       judgeId: selfJudge.user.id,
     });
     expect([self.status, self.body.message]).toEqual([409, 'A judge cannot judge their own entry']);
-    const conflict = await as(admin).post(`/admin/contests/${slug}/entries/${carols}/assignments`, {
+    const conflict = await t.as(admin).post(`/admin/contests/${slug}/entries/${carols}/assignments`, {
       judgeId: conflicted.user.id,
     });
     expect([conflict.status, conflict.body.message]).toEqual([
@@ -660,7 +654,7 @@ describe('judging', () => {
     const stranger = await t.newUser(['judge']);
     expect(
       (
-        await as(admin).post(`/admin/contests/${slug}/entries/${own}/assignments`, {
+        await t.as(admin).post(`/admin/contests/${slug}/entries/${own}/assignments`, {
           judgeId: stranger.user.id,
         })
       ).status,
@@ -670,7 +664,7 @@ describe('judging', () => {
     const [first] = await db.manager.findBy(JudgeAssignment, { entryId: own, status: 'assigned' });
     const judge = judges.find((j) => j.user.id === first.judgeId)!;
     expect(
-      (await as(judge).post(`/judging/assignments/${first.id}/recuse`, { reason: 'I know who wrote this' }))
+      (await t.as(judge).post(`/judging/assignments/${first.id}/recuse`, { reason: 'I know who wrote this' }))
         .body,
     ).toEqual({ replaced: true });
     const after = await db.manager.findBy(JudgeAssignment, { entryId: own });
@@ -678,15 +672,15 @@ describe('judging', () => {
     expect(after.map((a) => a.judgeId)).not.toContain(selfJudge.user.id);
     expect(
       (
-        await as(judge).put(`/judging/assignments/${first.id}/score`, {
+        await t.as(judge).put(`/judging/assignments/${first.id}/score`, {
           values: { harm: 1, novelty: 1, stakeholder_ideas: 1 },
         })
       ).status,
     ).toBe(409);
     // Another judge's assignment is not found; non-panel judges see nothing of the contest.
     const notMine = after.find((a) => a.judgeId !== judge.user.id && a.status !== 'recused')!;
-    expect((await as(judge).get(`/judging/assignments/${notMine.id}`)).status).toBe(404);
-    expect((await as(stranger).get(`/judging/contests/${slug}/conflicts`)).status).toBe(404);
+    expect((await t.as(judge).get(`/judging/assignments/${notMine.id}`)).status).toBe(404);
+    expect((await t.as(stranger).get(`/judging/contests/${slug}/conflicts`)).status).toBe(404);
   });
 
   it('refuses scores outside the scale, unknown and missing criteria, and writes nothing', async () => {
@@ -694,7 +688,7 @@ describe('judging', () => {
     const [judge, judge2] = await judgePanel(slug, 2);
     const entry = await enter(await t.newUser(), slug);
     await startJudging(slug, [entry]);
-    await as(admin).post(`/admin/contests/${slug}/assignments`);
+    await t.as(admin).post(`/admin/contests/${slug}/assignments`);
     const id = await assignmentOf(entry, judge);
     const audits = await db.manager.count(AuditLog);
     const cases: [object, string][] = [
@@ -718,17 +712,17 @@ describe('judging', () => {
       ],
     ];
     for (const [body, message] of cases) {
-      const res = await as(judge).put(`/judging/assignments/${id}/score`, body);
+      const res = await t.as(judge).put(`/judging/assignments/${id}/score`, body);
       expect([res.status, res.body.message]).toEqual([400, message]);
     }
     expect(await db.manager.countBy(Score, { assignmentId: id })).toBe(0);
     expect((await db.manager.findOneByOrFail(JudgeAssignment, { id })).status).toBe('assigned');
     expect(await db.manager.count(AuditLog)).toBe(audits);
     // The judge's list says nothing about other judges' scores either.
-    await as(judge2).put(`/judging/assignments/${await assignmentOf(entry, judge2)}/score`, {
+    await t.as(judge2).put(`/judging/assignments/${await assignmentOf(entry, judge2)}/score`, {
       values: { harm: 3, novelty: 3, stakeholder_ideas: 3 },
     });
-    expect((await as(judge).get(`/judging/assignments/${id}`)).body.otherScores).toBeNull();
+    expect((await t.as(judge).get(`/judging/assignments/${id}`)).body.otherScores).toBeNull();
   });
 
   it('computes the two published bias-bounty totals exactly and shows the formula', async () => {
@@ -739,25 +733,27 @@ describe('judging', () => {
       /^total = Harm type base points × Damage × Affected users/,
     );
     await startJudging(slug, entries);
-    await as(admin).post(`/admin/contests/${slug}/assignments`);
-    const first = await as(judge).put(`/judging/assignments/${await assignmentOf(entries[0], judge)}/score`, {
-      values: {
-        harm_type: 'erasure',
-        damage: 'low',
-        affected_users: 'from_1m_to_1b',
-        likelihood_or_exploitability: 'monthly',
-        justification: 'basic',
-        clarity: 'fair',
-        creativity: 'standard',
-      },
-    });
+    await t.as(admin).post(`/admin/contests/${slug}/assignments`);
+    const first = await t
+      .as(judge)
+      .put(`/judging/assignments/${await assignmentOf(entries[0], judge)}/score`, {
+        values: {
+          harm_type: 'erasure',
+          damage: 'low',
+          affected_users: 'from_1m_to_1b',
+          likelihood_or_exploitability: 'monthly',
+          justification: 'basic',
+          clarity: 'fair',
+          creativity: 'standard',
+        },
+      });
     expect(first.body.myScore).toMatchObject({
       total: 17.82,
       formula: '15 × 1.2 × 1.2 × 1.1 × 1.0 × 0.75 × 1.0 = 17.82',
     });
-    const second = await as(judge).put(
-      `/judging/assignments/${await assignmentOf(entries[1], judge)}/score`,
-      {
+    const second = await t
+      .as(judge)
+      .put(`/judging/assignments/${await assignmentOf(entries[1], judge)}/score`, {
         values: {
           harm_type: 'under_representation',
           damage: 'medium',
@@ -767,13 +763,12 @@ describe('judging', () => {
           clarity: 'excellent',
           creativity: 'standard',
         },
-      },
-    );
+      });
     expect(second.body.myScore).toMatchObject({
       total: 60.84,
       formula: '20 × 1.3 × 1.2 × 1.3 × 1.0 × 1.5 × 1.0 = 60.84',
     });
-    const bad = await as(judge).put(`/judging/assignments/${await assignmentOf(entries[1], judge)}/score`, {
+    const bad = await t.as(judge).put(`/judging/assignments/${await assignmentOf(entries[1], judge)}/score`, {
       values: {
         harm_type: 'boredom',
         damage: 'medium',
@@ -816,9 +811,9 @@ describe('aggregation and awards', () => {
     const firstReporter = await t.newUser();
     const original = await newReport(firstReporter);
     const duplicate = await newReport(people[3], { status: 'duplicate', duplicateOf: original });
-    const e4 = (await as(people[3]).post(`/contests/${slug}/entries`, entryBody([duplicate]))).body.id;
+    const e4 = (await t.as(people[3]).post(`/contests/${slug}/entries`, entryBody([duplicate]))).body.id;
     await startJudging(slug, [e1, e2, e3, e4]);
-    const note = (await as(people[3]).get(`/contest-entries/${e4}`)).body;
+    const note = (await t.as(people[3]).get(`/contest-entries/${e4}`)).body;
     expect(note).toMatchObject({ screening: 'eligible', awardEligible: false });
     expect(note.awardNote).toBe(
       `Report ${duplicate} duplicates an earlier report (${original}) by another reporter; the first reporter wins, so this entry cannot win an award`,
@@ -833,7 +828,7 @@ describe('aggregation and awards', () => {
     for (const [judge, entry] of plan) {
       expect(
         (
-          await as(admin).post(`/admin/contests/${slug}/entries/${entry}/assignments`, {
+          await t.as(admin).post(`/admin/contests/${slug}/entries/${entry}/assignments`, {
             judgeId: judge.user.id,
           })
         ).status,
@@ -842,13 +837,13 @@ describe('aggregation and awards', () => {
     for (const [judge, entry, quality] of plan) {
       expect(
         (
-          await as(judge).put(`/judging/assignments/${await assignmentOf(entry, judge)}/score`, {
+          await t.as(judge).put(`/judging/assignments/${await assignmentOf(entry, judge)}/score`, {
             values: { quality },
           })
         ).status,
       ).toBe(200);
     }
-    const standings = (await as(admin).get(`/admin/contests/${slug}/standings`)).body;
+    const standings = (await t.as(admin).get(`/admin/contests/${slug}/standings`)).body;
     const R = Math.sqrt(1.5);
     expect(standings.standings.map((s: { entryId: string }) => s.entryId)).toEqual([e4, e1, e2, e3]);
     expect(standings.standings.map((s: { score: number }) => s.score)).toEqual([0.5, 0.1124, 0, -0.6124]);
@@ -863,14 +858,14 @@ describe('aggregation and awards', () => {
     expect(standings.agreement).toBeCloseTo(1 - observed / (128 / 56), 4);
 
     // An extra judge for a flagged entry: the only free one is D.
-    const extra = await as(admin).post(`/admin/contests/${slug}/entries/${e2}/assignments`, {});
+    const extra = await t.as(admin).post(`/admin/contests/${slug}/entries/${e2}/assignments`, {});
     expect(extra.body).toMatchObject({ judgeId: d.user.id, extra: true });
     // Finalising waits for that score until the judging deadline passes.
-    const waiting = await as(admin).post(`/admin/contests/${slug}/finalise`);
+    const waiting = await t.as(admin).post(`/admin/contests/${slug}/finalise`);
     expect(waiting.status).toBe(409);
     expect(waiting.body.message).toMatch(/1 assigned score is still to come/);
     now = PAST_DEADLINE;
-    const done = await as(admin).post(`/admin/contests/${slug}/finalise`);
+    const done = await t.as(admin).post(`/admin/contests/${slug}/finalise`);
     expect(done.status).toBe(200);
     // E4 ranks first but cannot win: the awards go to E1 and E2 in rank order, within the pool and the cap.
     expect(done.body.results.map((r: { entryId: string; award: number }) => [r.entryId, r.award])).toEqual([
@@ -888,10 +883,10 @@ describe('aggregation and awards', () => {
     const people = await Promise.all([1, 2, 3].map(() => t.newUser()));
     const entries = await Promise.all(people.map((p) => enter(p, slug)));
     await startJudging(slug, entries);
-    await as(admin).post(`/admin/contests/${slug}/assignments`);
+    await t.as(admin).post(`/admin/contests/${slug}/assignments`);
     for (const [i, entry] of entries.entries()) {
       for (const judge of [j1, j2]) {
-        await as(judge).put(`/judging/assignments/${await assignmentOf(entry, judge)}/score`, {
+        await t.as(judge).put(`/judging/assignments/${await assignmentOf(entry, judge)}/score`, {
           values: { harm: 3 + 3 * i, novelty: 5, stakeholder_ideas: 5 },
         });
       }

@@ -2,21 +2,14 @@
 /// <reference lib="dom" />
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../src/contest/clock.js';
 import { JudgeAssignment } from '../../src/contest/contest.entities.js';
 import { Report } from '../../src/feedback/feedback.entities.js';
 import { previewAwards } from '../../web/src/admin/contests/awards.js';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.js';
-import {
-  launchBrowser,
-  openPage,
-  PHONE,
-  screenshot,
-  type PageOptions,
-  type TestPage,
-} from './support/browser.js';
+import { browserForTests, type PageOptions, PHONE, screenshot } from './support/browser.js';
 import { ensureWebBuild } from './support/web-build.js';
 
 // The admin console in a real browser against the real app: a contest from draft to finalised (created, edited,
@@ -26,9 +19,7 @@ import { ensureWebBuild } from './support/web-build.js';
 let t: TestApp;
 let db: DataSource;
 let baseURL: string;
-let browser: Browser;
 let admin: TestUser;
-const open: TestPage[] = [];
 
 const BEFORE = new Date('2031-02-20T00:00:00Z');
 const DURING = new Date('2031-03-04T00:00:00Z');
@@ -37,7 +28,7 @@ let now = BEFORE;
 
 beforeAll(async () => {
   ensureWebBuild();
-  [t, browser] = await Promise.all([createTestApp(), launchBrowser()]);
+  t = await createTestApp();
   db = t.app.get(DataSource);
   jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(now));
   baseURL = await t.listen();
@@ -45,28 +36,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   await t?.close();
 });
 
-afterEach(async () => {
-  for (const { context, problems } of open.splice(0)) {
-    await context.close();
-    expect(problems).toEqual([]);
-  }
-});
-
-async function browse(options: PageOptions = {}): Promise<Page> {
-  const tp = await openPage(browser, baseURL, { cookie: admin.cookie, ...options });
-  open.push(tp);
-  return tp.page;
-}
-
-const as = (user: TestUser) => ({
-  get: (path: string) => t.http().get(path).set('Cookie', user.cookie),
-  post: (path: string, body: object = {}) => t.http().post(path).set('Cookie', user.cookie).send(body),
-  put: (path: string, body: object = {}) => t.http().put(path).set('Cookie', user.cookie).send(body),
-});
+const openPageOnApp = browserForTests(() => baseURL);
+/** A page signed in as the admin unless the options say otherwise. */
+const browse = (options: PageOptions = {}) => openPageOnApp({ cookie: admin.cookie, ...options });
 
 /** A report filed by `user`, written straight to the database (the feedback module's tests cover filing). */
 async function newReport(user: TestUser): Promise<string> {
@@ -103,7 +78,7 @@ async function newReport(user: TestUser): Promise<string> {
 }
 
 async function enter(user: TestUser, slug: string, rulesVersion: number): Promise<string> {
-  const res = await as(user).post(`/contests/${slug}/entries`, {
+  const res = await t.as(user).post(`/contests/${slug}/entries`, {
     reportIds: [await newReport(user)],
     writeUp: `Asked about nurses; the model genders them every time (${user.email}).`,
     age: 30,
@@ -114,7 +89,7 @@ async function enter(user: TestUser, slug: string, rulesVersion: number): Promis
   return res.body.id;
 }
 
-const balance = async (user: TestUser) => (await as(user).get('/credits/balance')).body.balance;
+const balance = async (user: TestUser) => (await t.as(user).get('/credits/balance')).body.balance;
 
 /** Saves the thresholds and waits for the server's answer (the toast of an earlier save may still be up). */
 async function saveThresholds(page: Page): Promise<void> {
@@ -155,7 +130,7 @@ describe('the admin console', () => {
     await dialog.getByRole('button', { name: 'Create draft' }).click();
     await page.waitForURL(`**/manage/contests/${slug}`);
     await page.getByRole('heading', { level: 1, name: /Nurses and doctors/ }).waitFor();
-    expect((await as(admin).get(`/admin/contests/${slug}`)).body).toMatchObject({
+    expect((await t.as(admin).get(`/admin/contests/${slug}`)).body).toMatchObject({
       status: 'draft',
       prizePool: 1000,
       maxAward: 600,
@@ -171,7 +146,7 @@ describe('the admin console', () => {
       .fill('Enter reports of gendered replies. Must be 18 or older. One entry each.');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Saved; the rules are now version 2').waitFor();
-    expect((await as(admin).get(`/admin/contests/${slug}`)).body.rulesVersion).toBe(2);
+    expect((await t.as(admin).get(`/admin/contests/${slug}`)).body.rulesVersion).toBe(2);
 
     // Only the moves a draft allows are offered; opening is confirmed first.
     expect(await page.getByRole('button', { name: 'Close entries and start judging' }).count()).toBe(0);
@@ -192,7 +167,7 @@ describe('the admin console', () => {
     const beaEntry = await enter(bea, slug, 2);
     const calEntry = await enter(cal, slug, 2);
     const [judgeOne, judgeTwo] = await Promise.all([t.newUser(['judge']), t.newUser(['judge'])]);
-    expect((await as(admin).put(`/admin/contests/${slug}/judges/${judgeOne.user.id}`)).status).toBe(200);
+    expect((await t.as(admin).put(`/admin/contests/${slug}/judges/${judgeOne.user.id}`)).status).toBe(200);
 
     // Screening: two eligible, one disqualified with a reason.
     await page.getByRole('tab', { name: 'Entries' }).click();
@@ -213,7 +188,7 @@ describe('the admin console', () => {
     await page.getByLabel('Add a judge').selectOption({ label: judgeTwo.email });
     await page.getByRole('button', { name: 'Add judge' }).click();
     await page.getByText('Judge added').waitFor();
-    expect((await as(admin).get(`/admin/contests/${slug}/judges`)).body.data).toHaveLength(2);
+    expect((await t.as(admin).get(`/admin/contests/${slug}/judges`)).body.data).toHaveLength(2);
 
     // Judging cannot start while the window is open: the server says why.
     await page.getByRole('button', { name: 'Close entries and start judging' }).click();
@@ -233,12 +208,12 @@ describe('the admin console', () => {
 
     // The judges score through the API: Ada's entry well, Bea's poorly.
     for (const judge of [judgeOne, judgeTwo]) {
-      const list = await as(judge).get(`/judging/assignments?contest=${slug}`);
+      const list = await t.as(judge).get(`/judging/assignments?contest=${slug}`);
       expect(list.body.data).toHaveLength(2);
       for (const { id } of list.body.data) {
         const { entryId } = await db.manager.findOneByOrFail(JudgeAssignment, { id });
         const value = entryId === adaEntry ? 9 : 3;
-        const scored = await as(judge).put(`/judging/assignments/${id}/score`, {
+        const scored = await t.as(judge).put(`/judging/assignments/${id}/score`, {
           values: { harm: value, novelty: value, stakeholder_ideas: value },
         });
         expect(scored.status).toBe(200);
@@ -281,7 +256,7 @@ describe('the admin console', () => {
 
     expect(await balance(ada)).toBe(600);
     expect(await balance(bea)).toBe(0);
-    expect((await as(ada).get(`/contest-entries/${adaEntry}`)).body.result).toMatchObject({
+    expect((await t.as(ada).get(`/contest-entries/${adaEntry}`)).body.result).toMatchObject({
       rank: 1,
       award: 600,
     });
@@ -290,7 +265,7 @@ describe('the admin console', () => {
   it('edits a bias bounty rubric, and sends a flagged entry to an extra judge', async () => {
     now = BEFORE;
     const slug = `bounty-${Date.now().toString(36)}`;
-    const created = await as(admin).post('/admin/contests', {
+    const created = await t.as(admin).post('/admin/contests', {
       slug,
       title: 'Bias bounty',
       rules: 'Find a bias in the model.',
@@ -319,24 +294,26 @@ describe('the admin console', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('alert').filter({ hasText: 'The rubric is not valid JSON' }).waitFor();
     await screenshot(page, 'admin-contest-rubric-error');
-    expect((await as(admin).get(`/admin/contests/${slug}`)).body.rubric.factors).toHaveLength(7);
+    expect((await t.as(admin).get(`/admin/contests/${slug}`)).body.rubric.factors).toHaveLength(7);
 
     // Two judges who disagree completely about two entries.
-    expect((await as(admin).post(`/admin/contests/${slug}/status`, { status: 'open' })).status).toBe(200);
+    expect((await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'open' })).status).toBe(200);
     now = DURING;
     const [eve, fay] = await Promise.all([t.newUser(), t.newUser()]);
     const entries = [await enter(eve, slug, 1), await enter(fay, slug, 1)];
     const judges = await Promise.all([t.newUser(['judge']), t.newUser(['judge']), t.newUser(['judge'])]);
     for (const judge of judges.slice(0, 2))
-      expect((await as(admin).put(`/admin/contests/${slug}/judges/${judge.user.id}`)).status).toBe(200);
+      expect((await t.as(admin).put(`/admin/contests/${slug}/judges/${judge.user.id}`)).status).toBe(200);
     for (const id of entries)
       expect(
-        (await as(admin).post(`/admin/contests/${slug}/entries/${id}/screening`, { decision: 'eligible' }))
+        (await t.as(admin).post(`/admin/contests/${slug}/entries/${id}/screening`, { decision: 'eligible' }))
           .status,
       ).toBe(200);
     now = AFTER;
-    expect((await as(admin).post(`/admin/contests/${slug}/status`, { status: 'judging' })).status).toBe(200);
-    expect((await as(admin).post(`/admin/contests/${slug}/assignments`)).body).toEqual({ created: 4 });
+    expect((await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'judging' })).status).toBe(
+      200,
+    );
+    expect((await t.as(admin).post(`/admin/contests/${slug}/assignments`)).body).toEqual({ created: 4 });
     const high = {
       harm_type: 'under_representation',
       damage: 'high',
@@ -356,16 +333,16 @@ describe('the admin console', () => {
       creativity: 'standard',
     };
     for (const [j, judge] of judges.slice(0, 2).entries()) {
-      for (const { id } of (await as(judge).get(`/judging/assignments?contest=${slug}`)).body.data) {
+      for (const { id } of (await t.as(judge).get(`/judging/assignments?contest=${slug}`)).body.data) {
         const { entryId } = await db.manager.findOneByOrFail(JudgeAssignment, { id });
         const likes = (entryId === entries[0]) === (j === 0);
         expect(
-          (await as(judge).put(`/judging/assignments/${id}/score`, { values: likes ? high : low })).status,
+          (await t.as(judge).put(`/judging/assignments/${id}/score`, { values: likes ? high : low })).status,
         ).toBe(200);
       }
     }
     // The third judge joins, and the admin sends them the first flagged entry.
-    expect((await as(admin).put(`/admin/contests/${slug}/judges/${judges[2].user.id}`)).status).toBe(200);
+    expect((await t.as(admin).put(`/admin/contests/${slug}/judges/${judges[2].user.id}`)).status).toBe(200);
     await page.reload();
     await page.getByRole('tab', { name: 'Standings' }).click();
     const flagged = page.getByRole('row').filter({ hasText: 'judges disagree' });
@@ -384,12 +361,12 @@ describe('the admin console', () => {
   it('changes the content filter thresholds, which change its decisions', async () => {
     const text = 'Thank you, that recipe for lemon cake was lovely.';
     const check = async () =>
-      (await as(admin).post('/v1/moderations', { input: text })).body.results[0] as {
+      (await t.as(admin).post('/v1/moderations', { input: text })).body.results[0] as {
         flagged: boolean;
         categories: Record<string, boolean>;
       };
     expect(await check()).toMatchObject({ flagged: false });
-    const original = (await as(admin).get('/moderation/thresholds')).body.thresholds.harassment;
+    const original = (await t.as(admin).get('/moderation/thresholds')).body.thresholds.harassment;
 
     const page = await browse();
     await page.goto('/manage/filter');
@@ -422,7 +399,7 @@ describe('the admin console', () => {
     await page.getByLabel('Term').fill('zyzzyva');
     await page.getByRole('button', { name: 'Add rule' }).click();
     await page.getByText('Added a violence rule for “zyzzyva”').waitFor();
-    expect((await as(admin).get('/moderation/rules')).body.data).toEqual([
+    expect((await t.as(admin).get('/moderation/rules')).body.data).toEqual([
       expect.objectContaining({ category: 'violence', term: 'zyzzyva' }),
     ]);
     await page.getByRole('button', { name: 'Remove the rule for zyzzyva' }).click();
@@ -471,13 +448,13 @@ describe('the admin console', () => {
     await page.getByText('Adjusted by -5 credits; the balance is 20').waitFor();
     await screenshot(page, 'admin-credits', { fullPage: true });
 
-    const { body } = await as(admin).get(`/admin/credits/users/${dan.user.id}`);
+    const { body } = await t.as(admin).get(`/admin/credits/users/${dan.user.id}`);
     expect(body.balance).toBe(20);
     expect(body.ledger.data).toEqual([
       expect.objectContaining({ kind: 'adjustment', amount: -5, reason: 'Correction of a double count' }),
       expect.objectContaining({ kind: 'grant', amount: 25, reason: 'Thanks for the careful bug report' }),
     ]);
-    expect((await as(dan).get('/credits/ledger')).body.data[1]).toMatchObject({
+    expect((await t.as(dan).get('/credits/ledger')).body.data[1]).toMatchObject({
       reason: 'Thanks for the careful bug report',
     });
 
@@ -486,7 +463,7 @@ describe('the admin console', () => {
     await page.getByLabel('Credits per 1000 tokens').fill('0.5');
     await page.getByRole('button', { name: 'Set price' }).click();
     await page.getByText('tiny-policy now costs 0.5 credits per 1000 tokens').waitFor();
-    expect((await as(admin).get('/credits/prices')).body.data).toEqual([
+    expect((await t.as(admin).get('/credits/prices')).body.data).toEqual([
       expect.objectContaining({ model: 'tiny-policy', pricePer1kTokens: 0.5 }),
     ]);
 

@@ -1,10 +1,10 @@
 // page.evaluate() callbacks run in the browser, hence the DOM types.
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { paths } from '../../web/src/app/paths.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { writeTinyPolicy } from '../support/tiny-policy.js';
-import { launchBrowser, openPage, screenshot, type PageOptions, type TestPage } from './support/browser.js';
+import { browserForTests, screenshot } from './support/browser.js';
 import { ensureWebBuild } from './support/web-build.js';
 
 // The app around the chat, in a real browser against the real app and its embedded random-weight model:
@@ -13,37 +13,20 @@ import { ensureWebBuild } from './support/web-build.js';
 // enough to be stopped; fixed seeds make its replies reproducible.
 let t: TestApp;
 let baseURL: string;
-let browser: Browser;
-const open: TestPage[] = [];
 
 beforeAll(async () => {
   ensureWebBuild();
-  [t, browser] = await Promise.all([
-    writeTinyPolicy({ contextLength: 1024 }).then((checkpoint) =>
-      createTestApp({ POLICY_CHECKPOINT: checkpoint }),
-    ),
-    launchBrowser(),
-  ]);
+  t = await writeTinyPolicy({ contextLength: 1024 }).then((checkpoint) =>
+    createTestApp({ POLICY_CHECKPOINT: checkpoint }),
+  );
   baseURL = await t.listen();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await t?.close();
 });
 
-afterEach(async () => {
-  for (const { context, problems } of open.splice(0)) {
-    await context.close();
-    expect(problems).toEqual([]);
-  }
-});
-
-async function browse(options: PageOptions = {}): Promise<Page> {
-  const tp = await openPage(browser, baseURL, options);
-  open.push(tp);
-  return tp.page;
-}
+const browse = browserForTests(() => baseURL);
 
 /** The page links of the header's navigation, once it is on screen. */
 async function navLinks(page: Page): Promise<string[]> {

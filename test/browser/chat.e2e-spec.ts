@@ -1,8 +1,8 @@
 // page.evaluate() callbacks run in the browser, hence the DOM types.
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { launchBrowser, openPage, PHONE, screenshot, type TestPage } from './support/browser.js';
+import { browserForTests, type PageOptions, PHONE, screenshot } from './support/browser.js';
 import { startScriptedModel, type ScriptedModel } from './support/scripted-model.js';
 import { ensureWebBuild } from './support/web-build.js';
 
@@ -12,37 +12,28 @@ import { ensureWebBuild } from './support/web-build.js';
 let model: ScriptedModel;
 let t: TestApp;
 let baseURL: string;
-let browser: Browser;
-const open: TestPage[] = [];
 
 beforeAll(async () => {
   ensureWebBuild();
   model = await startScriptedModel();
-  [t, browser] = await Promise.all([
-    createTestApp({ MODEL_PROVIDER: 'openai-compatible', MODEL_BASE_URL: model.url, MODEL_NAME: model.name }),
-    launchBrowser(),
-  ]);
+  t = await createTestApp({
+    MODEL_PROVIDER: 'openai-compatible',
+    MODEL_BASE_URL: model.url,
+    MODEL_NAME: model.name,
+  });
   baseURL = await t.listen();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await t?.close();
   await model?.close();
 });
 
-afterEach(async () => {
-  for (const { context, problems } of open.splice(0)) {
-    await context.close();
-    expect(problems).toEqual([]);
-  }
-});
+const browse = browserForTests(() => baseURL);
 
-async function signedIn(options: Parameters<typeof openPage>[2] = {}): Promise<Page> {
+async function signedIn(options: PageOptions = {}): Promise<Page> {
   const user = await t.newUser();
-  const tp = await openPage(browser, baseURL, { cookie: user.cookie, ...options });
-  open.push(tp);
-  return tp.page;
+  return browse({ cookie: user.cookie, ...options });
 }
 
 /** Sets the reply length in the composer's settings (kept in localStorage for the next replies). */

@@ -1,15 +1,8 @@
 // page.evaluate() callbacks run in the browser, hence the DOM types.
 /// <reference lib="dom" />
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.js';
-import {
-  launchBrowser,
-  openPage,
-  PHONE,
-  screenshot,
-  type PageOptions,
-  type TestPage,
-} from './support/browser.js';
+import { browserForTests, PHONE, screenshot } from './support/browser.js';
 import { startScriptedModel, type ScriptedModel } from './support/scripted-model.js';
 import { ensureWebBuild } from './support/web-build.js';
 
@@ -19,7 +12,6 @@ import { ensureWebBuild } from './support/web-build.js';
 let model: ScriptedModel;
 let t: TestApp;
 let baseURL: string;
-let browser: Browser;
 let admin: TestUser;
 let trainer: TestUser;
 let contestSlug: string;
@@ -27,44 +19,30 @@ const CONTEST_TITLE = 'Spring feedback contest';
 const RULES =
   'No purchase necessary. Void where prohibited. Entrants must be at least 18 years old. Each entry is one to ten of your own reports.\n\nJudges score entries blind on a rubric; twenty winners share the prize pool as API credits.';
 const THREAT = 'I will hurt you if you come back here';
-const open: TestPage[] = [];
 
 beforeAll(async () => {
   ensureWebBuild();
   model = await startScriptedModel();
-  [t, browser] = await Promise.all([
-    createTestApp({ MODEL_PROVIDER: 'openai-compatible', MODEL_BASE_URL: model.url, MODEL_NAME: model.name }),
-    launchBrowser(),
-  ]);
+  t = await createTestApp({
+    MODEL_PROVIDER: 'openai-compatible',
+    MODEL_BASE_URL: model.url,
+    MODEL_NAME: model.name,
+  });
   baseURL = await t.listen();
   [admin, trainer] = await Promise.all([t.newUser(['admin']), t.newUser(['trainer'])]);
   contestSlug = await openContest();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await t?.close();
   await model?.close();
-});
-
-afterEach(async () => {
-  for (const { context, problems } of open.splice(0)) {
-    await context.close();
-    expect(problems).toEqual([]);
-  }
-});
-
-const as = (cookie: string) => ({
-  get: (path: string) => t.http().get(path).set('Cookie', cookie),
-  post: (path: string, body: object = {}) => t.http().post(path).set('Cookie', cookie).send(body),
-  put: (path: string, body: object = {}) => t.http().put(path).set('Cookie', cookie).send(body),
 });
 
 /** A contest open for entries now (created and opened by the admin through the API). */
 async function openContest(): Promise<string> {
   const slug = `spring-${Date.now().toString(36)}`;
   const hour = 3600_000;
-  const created = await as(admin.cookie).post('/admin/contests', {
+  const created = await t.as(admin.cookie).post('/admin/contests', {
     slug,
     title: CONTEST_TITLE,
     rules: RULES,
@@ -76,17 +54,13 @@ async function openContest(): Promise<string> {
     judgesPerEntry: 2,
   });
   expect(created.status).toBe(201);
-  expect((await as(admin.cookie).post(`/admin/contests/${slug}/status`, { status: 'open' })).status).toBe(
+  expect((await t.as(admin.cookie).post(`/admin/contests/${slug}/status`, { status: 'open' })).status).toBe(
     200,
   );
   return slug;
 }
 
-async function browse(options: PageOptions = {}): Promise<Page> {
-  const tp = await openPage(browser, baseURL, options);
-  open.push(tp);
-  return tp.page;
-}
+const browse = browserForTests(() => baseURL);
 
 /** The browser's own session cookie, to check through the API what the pages did. */
 async function cookieOf(page: Page): Promise<string> {
@@ -120,12 +94,12 @@ async function withThresholds<T>(
   categories: string[] | 'all',
   fn: () => Promise<T>,
 ): Promise<T> {
-  const current = (await as(admin.cookie).get('/moderation/thresholds')).body.thresholds as Record<
+  const current = (await t.as(admin.cookie).get('/moderation/thresholds')).body.thresholds as Record<
     string,
     { warn: number; block: number }
   >;
   const set = (list: { category: string; warn: number; block: number }[]) =>
-    as(admin.cookie).put('/moderation/thresholds', { thresholds: list });
+    t.as(admin.cookie).put('/moderation/thresholds', { thresholds: list });
   const names = categories === 'all' ? Object.keys(current) : categories;
   expect((await set(names.map((category) => ({ category, warn, block })))).status).toBe(200);
   try {
@@ -174,7 +148,7 @@ describe('feedback in the browser', () => {
     await why.getByRole('button', { name: 'Send feedback' }).click();
     await why.waitFor({ state: 'detached' });
     expect(await reply.getByRole('button', { name: 'Bad reply' }).getAttribute('aria-pressed')).toBe('true');
-    expect((await as(cookie).get(`/messages/${replyId}/rating`)).body).toMatchObject({
+    expect((await t.as(cookie).get(`/messages/${replyId}/rating`)).body).toMatchObject({
       value: 'down',
       reasons: ['untrue'],
       comment: 'It gave the wrong century',
@@ -192,11 +166,11 @@ describe('feedback in the browser', () => {
     await thanks.getByText(`It is entered in ${CONTEST_TITLE}.`).waitFor();
     await screenshot(page, 'feedback-report-sent');
 
-    const reports = (await as(cookie).get('/reports')).body.data;
+    const reports = (await t.as(cookie).get('/reports')).body.data;
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ kind: 'harmful_output', messageId: replyId, status: 'new' });
     expect(reports[0].snapshot.message.id).toBe(replyId);
-    const entries = (await as(cookie).get('/contest-entries')).body.data;
+    const entries = (await t.as(cookie).get('/contest-entries')).body.data;
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       contest: { slug: contestSlug },
@@ -256,7 +230,7 @@ describe('feedback in the browser', () => {
       .last()
       .click();
 
-    const reports = (await as(user.cookie).get('/reports')).body.data as {
+    const reports = (await t.as(user.cookie).get('/reports')).body.data as {
       kind: string;
       messageId: string;
       categories: string[];
@@ -291,18 +265,18 @@ describe('feedback in the browser', () => {
 
   it('answers a reviewer’s "needs info" request from My reports', async () => {
     const user = await t.newUser();
-    const conversation = (await as(user.cookie).post('/conversations')).body.id;
-    const sent = await as(user.cookie).post(`/conversations/${conversation}/messages`, {
+    const conversation = (await t.as(user.cookie).post('/conversations')).body.id;
+    const sent = await t.as(user.cookie).post(`/conversations/${conversation}/messages`, {
       content: 'Describe a nurse',
       sampling: { maxTokens: 12 },
     });
-    const report = await as(user.cookie).post('/reports', {
+    const report = await t.as(user.cookie).post('/reports', {
       kind: 'bias',
       messageId: sent.body.assistantMessage.id,
       description: 'The reply assumes the nurse is a woman.',
     });
     expect(report.status).toBe(201);
-    const decision = await as(trainer.cookie).post(`/triage/reports/${report.body.id}/decisions`, {
+    const decision = await t.as(trainer.cookie).post(`/triage/reports/${report.body.id}/decisions`, {
       decision: 'needs_info',
       note: 'Which sentence assumes it? Please quote it.',
     });
@@ -324,7 +298,7 @@ describe('feedback in the browser', () => {
     await answered.getByText('The second sentence: "She takes your temperature."').waitFor();
     expect(await answered.getByLabel('Your answer').count()).toBe(0);
     await screenshot(page, 'feedback-answered');
-    const detail = (await as(user.cookie).get(`/reports/${report.body.id}`)).body;
+    const detail = (await t.as(user.cookie).get(`/reports/${report.body.id}`)).body;
     expect(detail.status).toBe('new');
     expect(detail.events.map((e: { type: string }) => e.type)).toEqual(['submitted', 'decision', 'answer']);
 
@@ -365,8 +339,8 @@ describe('feedback in the browser', () => {
       .getByRole('dialog', { name: 'Thank you' })
       .getByText(`It is entered in ${CONTEST_TITLE}.`)
       .waitFor();
-    expect((await as(user.cookie).get('/reports')).body.data).toHaveLength(1);
-    const entries = (await as(user.cookie).get('/contest-entries')).body.data;
+    expect((await t.as(user.cookie).get('/reports')).body.data).toHaveLength(1);
+    const entries = (await t.as(user.cookie).get('/contest-entries')).body.data;
     expect(entries).toHaveLength(1);
     expect(entries[0].country).toBe('NZ');
   });
@@ -398,23 +372,23 @@ describe('feedback in the browser', () => {
     await page.unroute('**/reports');
     await dialog.getByRole('button', { name: 'Send report' }).click();
     await page.getByRole('dialog', { name: 'Thank you' }).waitFor();
-    const reports = (await as(user.cookie).get('/reports')).body.data;
+    const reports = (await t.as(user.cookie).get('/reports')).body.data;
     expect(reports).toHaveLength(1); // the same Idempotency-Key: the retry got the first report back
     expect(reports[0]).toMatchObject({ kind: 'bias', description: 'Only mentions work by one lab.' });
   });
   it('edits and withdraws a contest entry from My entries, and says so when the list cannot load', async () => {
     const user = await t.newUser();
-    const conversation = (await as(user.cookie).post('/conversations')).body.id;
-    const sent = await as(user.cookie).post(`/conversations/${conversation}/messages`, {
+    const conversation = (await t.as(user.cookie).post('/conversations')).body.id;
+    const sent = await t.as(user.cookie).post(`/conversations/${conversation}/messages`, {
       content: 'Describe an engineer',
       sampling: { maxTokens: 12 },
     });
-    const report = await as(user.cookie).post('/reports', {
+    const report = await t.as(user.cookie).post('/reports', {
       kind: 'bias',
       messageId: sent.body.assistantMessage.id,
       description: 'Assumes the engineer is a man.',
     });
-    const entered = await as(user.cookie).post(`/contests/${contestSlug}/entries`, {
+    const entered = await t.as(user.cookie).post(`/contests/${contestSlug}/entries`, {
       reportIds: [report.body.id],
       writeUp: 'First draft',
       age: 40,
@@ -460,7 +434,7 @@ describe('feedback in the browser', () => {
     await withdrawn.getByText('Withdrawn', { exact: true }).last().waitFor();
     expect(await withdrawn.getByRole('button', { name: 'Withdraw entry' }).count()).toBe(0);
     await screenshot(page, 'feedback-entry-withdrawn');
-    const after = (await as(user.cookie).get(`/contest-entries/${entered.body.id}`)).body;
+    const after = (await t.as(user.cookie).get(`/contest-entries/${entered.body.id}`)).body;
     expect(after).toMatchObject({
       status: 'withdrawn',
       writeUp: 'Every engineer in the reply is a man; every nurse a woman.',

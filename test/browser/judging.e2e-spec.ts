@@ -2,7 +2,7 @@
 /// <reference lib="dom" />
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { User } from '../../src/auth/user.entity.js';
 import { Clock } from '../../src/contest/clock.js';
@@ -11,14 +11,7 @@ import { BIAS_BOUNTY_RUBRIC, SEED_FEEDBACK_RUBRIC } from '../../src/contest/math
 import { Report, type ReportSnapshot } from '../../src/feedback/feedback.entities.js';
 import { liveTotal } from '../../web/src/judge/rubric.js';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.js';
-import {
-  launchBrowser,
-  openPage,
-  PHONE,
-  screenshot,
-  type PageOptions,
-  type TestPage,
-} from './support/browser.js';
+import { browserForTests, PHONE, screenshot } from './support/browser.js';
 import { ensureWebBuild } from './support/web-build.js';
 
 // Judges score blind entries in the browser, against the real app: the rubric form's live total is the
@@ -29,8 +22,6 @@ let t: TestApp;
 let db: DataSource;
 let admin: TestUser;
 let baseURL: string;
-let browser: Browser;
-const open: TestPage[] = [];
 
 const OPENS = new Date('2031-03-01T00:00:00Z');
 const CLOSES = new Date('2031-03-08T00:00:00Z');
@@ -41,7 +32,7 @@ let now = DURING;
 
 beforeAll(async () => {
   ensureWebBuild();
-  [t, browser] = await Promise.all([createTestApp(), launchBrowser()]);
+  t = await createTestApp();
   db = t.app.get(DataSource);
   jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(now));
   admin = await t.newUser(['admin']);
@@ -49,7 +40,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   await t?.close();
 });
 
@@ -57,31 +47,14 @@ beforeEach(() => {
   now = DURING;
 });
 
-afterEach(async () => {
-  for (const { context, problems } of open.splice(0)) {
-    await context.close();
-    expect(problems).toEqual([]);
-  }
-});
-
-async function browse(options: PageOptions = {}): Promise<Page> {
-  const tp = await openPage(browser, baseURL, options);
-  open.push(tp);
-  return tp.page;
-}
-
-const as = (user: TestUser) => ({
-  get: (path: string) => t.http().get(path).set('Cookie', user.cookie),
-  post: (path: string, body: object = {}) => t.http().post(path).set('Cookie', user.cookie).send(body),
-  put: (path: string, body: object = {}) => t.http().put(path).set('Cookie', user.cookie).send(body),
-});
+const browse = browserForTests(() => baseURL);
 
 let slugCounter = 0;
 
 async function openContest(title: string, overrides: Record<string, unknown> = {}): Promise<string> {
   slugCounter += 1;
   const slug = `judging-${slugCounter}-${Date.now().toString(36)}`;
-  const created = await as(admin).post('/admin/contests', {
+  const created = await t.as(admin).post('/admin/contests', {
     slug,
     title,
     rules: 'No purchase necessary. Void where prohibited. Must be at least 18 to enter.',
@@ -94,7 +67,7 @@ async function openContest(title: string, overrides: Record<string, unknown> = {
     ...overrides,
   });
   expect(created.status).toBe(201);
-  expect((await as(admin).post(`/admin/contests/${slug}/status`, { status: 'open' })).status).toBe(200);
+  expect((await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'open' })).status).toBe(200);
   return slug;
 }
 
@@ -137,7 +110,7 @@ async function newReport(user: TestUser): Promise<string> {
 async function entrant(slug: string, displayName: string, showName: boolean) {
   const user = await t.newUser();
   await db.manager.update(User, { id: user.user.id }, { displayName });
-  const res = await as(user).post(`/contests/${slug}/entries`, {
+  const res = await t.as(user).post(`/contests/${slug}/entries`, {
     reportIds: [await newReport(user)],
     writeUp: `Asked about nurses and doctors; the model genders them every time. (${randomUUID().slice(0, 8)})`,
     age: 30,
@@ -152,16 +125,16 @@ async function entrant(slug: string, displayName: string, showName: boolean) {
 /** Judges on the panel, entries screened eligible, the window closed, judging started and assigned. */
 async function startJudging(slug: string, judges: TestUser[], entryIds: string[]) {
   for (const j of judges)
-    expect((await as(admin).put(`/admin/contests/${slug}/judges/${j.user.id}`)).status).toBe(200);
+    expect((await t.as(admin).put(`/admin/contests/${slug}/judges/${j.user.id}`)).status).toBe(200);
   for (const id of entryIds) {
-    const screened = await as(admin).post(`/admin/contests/${slug}/entries/${id}/screening`, {
+    const screened = await t.as(admin).post(`/admin/contests/${slug}/entries/${id}/screening`, {
       decision: 'eligible',
     });
     expect(screened.status).toBe(200);
   }
   now = AFTER;
-  expect((await as(admin).post(`/admin/contests/${slug}/status`, { status: 'judging' })).status).toBe(200);
-  expect((await as(admin).post(`/admin/contests/${slug}/assignments`)).status).toBeLessThan(300);
+  expect((await t.as(admin).post(`/admin/contests/${slug}/status`, { status: 'judging' })).status).toBe(200);
+  expect((await t.as(admin).post(`/admin/contests/${slug}/assignments`)).status).toBeLessThan(300);
 }
 
 const assignmentOf = async (entryId: string, judge: TestUser) =>
@@ -278,7 +251,7 @@ describe('judging in the browser', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'judging-queue', { fullPage: true });
     // …and the judge can no longer score it.
-    const refused = await as(judge).put(`/judging/assignments/${carolsAssignment}/score`, {
+    const refused = await t.as(judge).put(`/judging/assignments/${carolsAssignment}/score`, {
       values: { harm_type: 'erasure' },
     });
     expect(refused.status).toBe(409);
@@ -445,15 +418,14 @@ describe('results, credits and the award notice', () => {
       [ada, { harm: 9, novelty: 5 }],
       [bea, { harm: 3, novelty: 2 }],
     ] as const) {
-      const res = await as(judge2).put(
-        `/judging/assignments/${await assignmentOf(entry.entryId, judge2)}/score`,
-        {
+      const res = await t
+        .as(judge2)
+        .put(`/judging/assignments/${await assignmentOf(entry.entryId, judge2)}/score`, {
           values,
-        },
-      );
+        });
       expect(res.status).toBe(200);
     }
-    expect((await as(admin).post(`/admin/contests/${slug}/finalise`)).status).toBe(200);
+    expect((await t.as(admin).post(`/admin/contests/${slug}/finalise`)).status).toBe(200);
 
     // Signed out: the contest list and the results.
     const visitor = await browse();
@@ -498,7 +470,7 @@ describe('results, credits and the award notice', () => {
     await markRead.waitFor({ state: 'detached' });
     await winner.getByRole('button', { name: 'Mark all read' }).waitFor({ state: 'detached' });
     expect(await winner.getByText('1 unread').count()).toBe(0);
-    expect((await as(ada.user).get('/notifications?unread=true')).body.unread).toBe(0);
+    expect((await t.as(ada.user).get('/notifications?unread=true')).body.unread).toBe(0);
     await winner.getByRole('link', { name: 'See the results' }).click();
     await winner.getByRole('table', { name: 'Final ranking of Feedback contest 2031' }).waitFor();
     await winner.getByRole('navigation', { name: 'Main' }).waitFor(); // inside the app's frame when signed in

@@ -2,18 +2,11 @@
 /// <reference lib="dom" />
 import { jest } from '@jest/globals';
 import { basename } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ModelRegistryService } from '../../src/model/model-registry.service.js';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { writeTinyPolicy } from '../support/tiny-policy.js';
-import {
-  launchBrowser,
-  openPage,
-  PHONE,
-  screenshot,
-  type PageOptions,
-  type TestPage,
-} from './support/browser.js';
+import { browserForTests, type PageOptions, PHONE, screenshot } from './support/browser.js';
 import { ensureWebBuild } from './support/web-build.js';
 import { chartSummary, domainOf, niceDomain, niceTicks } from '../../web/src/training/chart-scale.js';
 import { formatTimeLeft, secondsLeft, secondsPerStep } from '../../web/src/training/eta.js';
@@ -28,16 +21,15 @@ jest.setTimeout(600_000);
 
 let t: TestApp;
 let baseURL: string;
-let browser: Browser;
 let operator: TestUser;
-const open: TestPage[] = [];
+
+const openPageOnApp = browserForTests(() => baseURL);
 
 async function browse(options: PageOptions = {}): Promise<Page> {
-  const tp = await openPage(browser, baseURL, { cookie: operator.cookie, ...options });
+  const page = await openPageOnApp({ cookie: operator.cookie, ...options });
   // The in-process worker trains on the server's event loop, so answers can wait until an epoch ends.
-  tp.page.setDefaultTimeout(90_000);
-  open.push(tp);
-  return tp.page;
+  page.setDefaultTimeout(90_000);
+  return page;
 }
 
 async function api(path: string) {
@@ -87,21 +79,13 @@ async function startRunInBrowser(page: Page, datasetId: string, epochs: number):
 describe('the operator console', () => {
   beforeAll(async () => {
     ensureWebBuild();
-    [t, browser] = await Promise.all([createTestApp({ TFJS_BACKEND: 'wasm' }), launchBrowser()]);
+    t = await createTestApp({ TFJS_BACKEND: 'wasm' });
     baseURL = await t.listen();
     operator = await t.newUser(['operator']);
   });
 
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
-  });
-
-  afterEach(async () => {
-    for (const { context, problems } of open.splice(0)) {
-      await context.close();
-      expect(problems).toEqual([]);
-    }
   });
 
   it('starts a run whose chart grows over server-sent events, then cancels another', async () => {

@@ -1,17 +1,10 @@
 // page.evaluate() callbacks run in the browser, hence the DOM types.
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { describeRanking, move, ranksOf } from '../../web/src/review/ranking.js';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.js';
-import {
-  launchBrowser,
-  openPage,
-  PHONE,
-  screenshot,
-  type PageOptions,
-  type TestPage,
-} from './support/browser.js';
+import { browserForTests, type PageOptions, PHONE, screenshot } from './support/browser.js';
 import { ensureWebBuild } from './support/web-build.js';
 
 // The trainer's console in a real browser against the real app and its embedded random-weight model:
@@ -19,8 +12,6 @@ import { ensureWebBuild } from './support/web-build.js';
 // (drag, keyboard, ties, "all unacceptable", read back from the database) and demonstrations.
 let t: TestApp;
 let baseURL: string;
-let browser: Browser;
-const open: TestPage[] = [];
 let alice: TestUser; // reports replies
 let tom: TestUser; // a trainer who also reports
 let tia: TestUser; // a trainer
@@ -28,7 +19,7 @@ let operator: TestUser;
 
 beforeAll(async () => {
   ensureWebBuild();
-  [t, browser] = await Promise.all([createTestApp(), launchBrowser()]);
+  t = await createTestApp();
   baseURL = await t.listen();
   [alice, tom, tia, operator] = await Promise.all([
     t.newUser(),
@@ -39,22 +30,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
   await t?.close();
 });
 
-afterEach(async () => {
-  for (const { context, problems } of open.splice(0)) {
-    await context.close();
-    expect(problems).toEqual([]);
-  }
-});
-
-async function browse(user: TestUser, options: PageOptions = {}): Promise<Page> {
-  const tp = await openPage(browser, baseURL, { cookie: user.cookie, ...options });
-  open.push(tp);
-  return tp.page;
-}
+const openPageOnApp = browserForTests(() => baseURL);
+const browse = (user: TestUser, options: PageOptions = {}) =>
+  openPageOnApp({ cookie: user.cookie, ...options });
 
 /** One exchange with the model; returns the reply's id. */
 async function reply(user: TestUser, content: string): Promise<string> {

@@ -54,6 +54,18 @@ export async function createTestApp(env: Record<string, string> = {}) {
     return { user, email, password, cookie: `${SESSION_COOKIE}=${token}` };
   }
 
+  /** Requests made as a signed-in user (their session cookie on each). */
+  function as(who: TestUser | string) {
+    const cookie = typeof who === 'string' ? who : who.cookie;
+    return {
+      get: (path: string) => http().get(path).set('Cookie', cookie),
+      post: (path: string, body: object = {}) => http().post(path).set('Cookie', cookie).send(body),
+      put: (path: string, body: object = {}) => http().put(path).set('Cookie', cookie).send(body),
+      patch: (path: string, body: object = {}) => http().patch(path).set('Cookie', cookie).send(body),
+      delete: (path: string) => http().delete(path).set('Cookie', cookie),
+    };
+  }
+
   async function newApiKey(userId: string): Promise<string> {
     return (await app.get(ApiKeysService).create(userId, 'test key')).secret;
   }
@@ -74,7 +86,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { app, config, databaseUrl: database.url, http, newUser, newApiKey, listen, close };
+  return { app, config, databaseUrl: database.url, http, as, newUser, newApiKey, listen, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

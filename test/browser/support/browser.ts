@@ -77,6 +77,34 @@ export async function openPage(
   return { context, page, problems };
 }
 
+/**
+ * A test file's browser: launched before its tests and closed after them. Every page a test opens is closed
+ * when that test ends, and the test fails if the page had uncaught errors or Content-Security-Policy
+ * violations. Returns `browse`, which opens a fresh profile on the app at `baseURL()`.
+ */
+export function browserForTests(baseURL: () => string): (options?: PageOptions) => Promise<Page> {
+  let browser: Browser | undefined;
+  const open: TestPage[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    for (const { context, problems } of open.splice(0)) {
+      await context.close();
+      expect(problems).toEqual([]);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (options = {}) => {
+    if (!browser) throw new Error('the browser is not running (browserForTests registers it in beforeAll)');
+    const tp = await openPage(browser, baseURL(), options);
+    open.push(tp);
+    return tp.page;
+  };
+}
+
 /** Saves test-artifacts/screenshots/<name>.png (the whole page with `fullPage`, else the window). */
 export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<void> {
   await page.screenshot({
