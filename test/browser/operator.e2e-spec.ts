@@ -11,7 +11,7 @@ import { ensureWebBuild } from './support/web-build.js';
 import { chartSummary, domainOf, niceDomain, niceTicks } from '../../web/src/training/chart-scale.js';
 import { formatTimeLeft, secondsLeft, secondsPerStep } from '../../web/src/training/eta.js';
 import { groupMetrics } from '../../web/src/training/metric-groups.js';
-import { parseSetting, SETTINGS } from '../../web/src/training/run-settings.js';
+import { parseSetting, settingLabel, SETTINGS } from '../../web/src/training/run-settings.js';
 
 // The operator's console in a real browser against the real app: training runs run in the app's own
 // in-process worker (fine-tuning the tiny test policy one demonstration a step, and a content-filter
@@ -411,5 +411,13 @@ describe('operator console logic', () => {
     expect(parseSetting(epochs, '1.5').error).toBe('Enter a whole number from 1 to 100.');
     const rate = SETTINGS.ppo.find((s) => s.key === 'learningRate')!;
     expect(parseSetting(rate, '1e-5')).toEqual({ value: 1e-5 });
+  });
+
+  it("names a run's settings as its form does, and spells out the others", () => {
+    expect(settingLabel('ppo', 'learningRate')).toBe(
+      SETTINGS.ppo.find((s) => s.key === 'learningRate')!.label,
+    );
+    expect(settingLabel('sft', 'datasetId')).toBe('Dataset');
+    expect(settingLabel('sft', 'heldOutEvery')).toBe('Held out every');
   });
 });

@@ -3,6 +3,7 @@ import { Link } from '../lib/router';
 import { Card } from '../ui';
 import { formatNumber } from './chart-scale';
 import type { Run } from './api';
+import { settingLabel } from './run-settings';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -17,13 +18,19 @@ function show(value: unknown): string {
 }
 
 /** Plain values as facts; an evaluation or the gate as a short list of its plain values. */
-function Facts({ values }: { values: Record<string, unknown> }) {
+function Facts({
+  values,
+  label = (key) => key,
+}: {
+  values: Record<string, unknown>;
+  label?: (key: string) => string;
+}) {
   const entries = Object.entries(values).filter(([, v]) => v !== null && v !== undefined);
   return (
     <dl className="facts run-facts">
       {entries.map(([key, value]) => (
         <div key={key}>
-          <dt>{key}</dt>
+          <dt>{label(key)}</dt>
           {isRecord(value) ? (
             <dd className="run-facts__nested">
               <ul>
@@ -46,7 +53,7 @@ function Facts({ values }: { values: Record<string, unknown> }) {
 export function RunSettings({ run }: { run: Run }) {
   return (
     <Card title="Settings">
-      <Facts values={run.params} />
+      <Facts values={run.params} label={(key) => settingLabel(run.kind, key)} />
     </Card>
   );
 }

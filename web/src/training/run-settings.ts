@@ -122,3 +122,14 @@ export function parseSetting(setting: NumberSetting, text: string): { value?: nu
   if (value < setting.min || value > setting.max) return { error: `Enter a value ${range}.` };
   return { value };
 }
+
+/** A run parameter's name as people read it: its form label when the kind has one, else the key in words. */
+export function settingLabel(kind: string, key: string): string {
+  const known = [...(SETTINGS[kind as RunKind] ?? []), ...(CHOICES[kind as RunKind] ?? [])].find(
+    (s) => s.key === key,
+  );
+  if (known) return known.label;
+  if (key === 'datasetId') return 'Dataset';
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
