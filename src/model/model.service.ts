@@ -30,6 +30,14 @@ export class ModelService implements OnModuleInit, OnApplicationShutdown {
     this.logger.log({ msg: 'chat model ready', ...this.current.describe() });
   }
 
+  /**
+   * The project's own policy for training runs to start from when nothing is serving yet (chat served by a
+   * remote model): POLICY_CHECKPOINT or the shipped default, registered as the serving policy version.
+   */
+  ensureLocalPolicy(): Promise<ModelVersion> {
+    return this.registry.ensureServingPolicy(this.config.model.policyCheckpoint);
+  }
+
   get provider(): ChatProvider {
     if (!this.current) throw new Error('chat model is not started');
     return this.current;

@@ -3,7 +3,6 @@
 import { jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { Clock } from '../../src/contest/clock.js';
-import { ModelRegistryService } from '../../src/model/model-registry.service.js';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app.js';
 import { browserForTests, screenshot } from './support/browser.js';
 import { startScriptedModel, type ScriptedModel } from './support/scripted-model.js';
@@ -43,8 +42,7 @@ beforeAll(async () => {
     TFJS_BACKEND: 'wasm',
   });
   jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(Date.now() + clockAhead));
-  // Chat is served remotely, so nothing registered a local policy for training runs to start from.
-  await t.app.get(ModelRegistryService).ensureServing('policy', t.config.model.policyCheckpoint!, false);
+  // Chat is served remotely: the operator's run trains the project's own policy (the configured tiny one).
   baseURL = await t.listen();
   [admin, trainer, operator, ...judges] = await Promise.all([
     t.newUser(['admin']),
