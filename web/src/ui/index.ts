@@ -5,6 +5,7 @@ export { Button, IconButton } from './Button';
 export { Card } from './Card';
 export { Dialog } from './Dialog';
 export { Field, Input, Textarea } from './Field';
+export { SectionNav, type SectionLink } from './SectionNav';
 export { Select, type SelectOption } from './Select';
 export { LoadError } from './LoadError';
 export { Loading, Spinner } from './Spinner';
