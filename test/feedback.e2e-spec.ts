@@ -44,6 +44,30 @@ describe('ratings', () => {
     expect((await t.http().get(`/messages/${assistantMessage.id}/rating`).set('Cookie', alice.cookie)).body.value).toBe('down');
   });
 
+  it("lists one person's ratings of a conversation in one request, and nobody else's", async () => {
+    const { conversationId, assistantMessage } = await exchange();
+    const second = (
+      await t
+        .as(alice)
+        .post(`/conversations/${conversationId}/messages`, { content: 'And the sun?', sampling })
+    ).body.assistantMessage;
+    const other = await exchange();
+    await t.as(alice).put(`/messages/${assistantMessage.id}/rating`, { value: 'up' });
+    await t.as(alice).put(`/messages/${second.id}/rating`, { value: 'down', reasons: ['untrue'] });
+    await t.as(alice).put(`/messages/${other.assistantMessage.id}/rating`, { value: 'up' });
+
+    const listed = await t.as(alice).get(`/conversations/${conversationId}/ratings`);
+    expect(listed.status).toBe(200);
+    const byMessage = Object.fromEntries(
+      listed.body.data.map((r: { messageId: string; value: string }) => [r.messageId, r.value]),
+    );
+    expect(byMessage).toEqual({ [assistantMessage.id]: 'up', [second.id]: 'down' });
+
+    const bob = await t.newUser();
+    expect((await t.as(bob).get(`/conversations/${conversationId}/ratings`)).status).toBe(404);
+    expect((await t.as(alice).get('/conversations/not-a-uuid/ratings')).status).toBe(400);
+  });
+
   it('refuses unknown reasons, user messages, and messages the rater cannot see', async () => {
     const { assistantMessage, userMessage } = await exchange();
     const bad = await t.http().put(`/messages/${assistantMessage.id}/rating`).set('Cookie', alice.cookie).send({ value: 'down', reasons: ['boring'] });

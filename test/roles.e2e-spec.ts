@@ -78,6 +78,7 @@ const MATRIX: { method: string; path: string; allowed: Role[] | 'public'; call?:
   { method: 'POST', path: '/v1/moderations', allowed: ['user'] },
   { method: 'PUT', path: '/messages/:id/rating', allowed: ['user'], call: `/messages/${SOME_ID}/rating` },
   { method: 'GET', path: '/messages/:id/rating', allowed: ['user'], call: `/messages/${SOME_ID}/rating` },
+  { method: 'GET', path: '/conversations/:id/ratings', allowed: ['user'], call: `/conversations/${SOME_ID}/ratings` },
   { method: 'POST', path: '/reports', allowed: ['user'] },
   { method: 'GET', path: '/reports', allowed: ['user'] },
   { method: 'GET', path: '/reports/:id', allowed: ['user'], call: `/reports/${SOME_ID}` },

@@ -32,6 +32,11 @@ export class FeedbackController {
     return rating ? ratingView(rating) : null;
   }
 
+  @Get('conversations/:id/ratings')
+  async ratingsInConversation(@CurrentPrincipal() principal: Principal, @Param('id', uuid) id: string) {
+    return { data: (await this.ratings.mineInConversation(principal.userId, id)).map(ratingView) };
+  }
+
   /** 201 with a new report; 200 with the first one when an Idempotency-Key is retried. */
   @Post('reports')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one report' })

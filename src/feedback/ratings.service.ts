@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConversationsService } from '../chat/conversations.service.js';
 import type { RateMessageDto } from './dto/feedback.dto.js';
+import { Message } from '../chat/message.entity.js';
 import { Rating } from './feedback.entities.js';
 
 @Injectable()
@@ -27,5 +28,15 @@ export class RatingsService {
   async mine(userId: string, messageId: string): Promise<Rating | null> {
     await this.conversations.visibleMessage(userId, messageId);
     return this.dataSource.manager.findOneBy(Rating, { userId, messageId });
+  }
+
+  /** The user's ratings of the replies in one of their conversations (one request for a whole chat). */
+  async mineInConversation(userId: string, conversationId: string): Promise<Rating[]> {
+    await this.conversations.get(userId, conversationId);
+    return this.dataSource.manager
+      .createQueryBuilder(Rating, 'r')
+      .innerJoin(Message, 'm', 'm.id = r.message_id')
+      .where('r.user_id = :userId AND m.conversation_id = :conversationId', { userId, conversationId })
+      .getMany();
   }
 }

@@ -153,6 +153,19 @@ describe('feedback in the browser', () => {
       reasons: ['untrue'],
       comment: 'It gave the wrong century',
     });
+    // Loaded again, the thumbs show the saved rating; the conversation's ratings come in one request.
+    const ratingRequests: string[] = [];
+    page.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (/\/ratings?$/.test(pathname)) ratingRequests.push(pathname);
+    });
+    await page.reload();
+    await lastReply(page).getByRole('button', { name: 'Bad reply', pressed: true }).waitFor();
+    expect(
+      await lastReply(page).getByRole('button', { name: 'Good reply' }).getAttribute('aria-pressed'),
+    ).toBe('false');
+    const conversationId = new URL(page.url()).pathname.split('/').at(-1);
+    expect(ratingRequests).toEqual([`/conversations/${conversationId}/ratings`]);
 
     await reply.getByRole('button', { name: 'Report' }).click();
     const dialog = page.getByRole('dialog', { name: 'Report this message' });

@@ -7,6 +7,7 @@ import { ChatIcon, PanelIcon } from '../ui/icons';
 import type { Message } from './api';
 import { Composer } from './Composer';
 import { ConversationList } from './ConversationList';
+import { ConversationRatings } from '../feedback/ConversationRatings';
 import { MessageThread, useStickToBottom } from './MessageThread';
 import { useReplySettings } from './settings';
 import { useChat } from './useChat';
@@ -157,13 +158,15 @@ export default function ChatPage({ conversationId }: { conversationId?: string }
               </div>
             )}
             {chat.load.status !== 'error' && (
-              <MessageThread
-                path={path}
-                tree={chat.tree}
-                generation={generation}
-                onSelect={chat.selectMessage}
-                onRegenerate={onRegenerate}
-              />
+              <ConversationRatings conversationId={conversationId}>
+                <MessageThread
+                  path={path}
+                  tree={chat.tree}
+                  generation={generation}
+                  onSelect={chat.selectMessage}
+                  onRegenerate={onRegenerate}
+                />
+              </ConversationRatings>
             )}
           </div>
         </div>

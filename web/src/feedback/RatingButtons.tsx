@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { errorMessage } from '../lib/api';
-import { useAsync } from '../lib/useAsync';
 import { IconButton, useToast } from '../ui';
 import { feedbackApi, type Rating, type RatingValue } from './api';
+import { useSavedRating } from './ConversationRatings';
 import { ThumbDownIcon, ThumbUpIcon } from './icons';
 import { ReasonsDialog } from './ReasonsDialog';
 
 /** Thumbs up or down on a reply; a thumbs down asks why. Pressed state comes from the saved rating. */
 export function RatingButtons({ messageId }: { messageId: string }) {
   const toast = useToast();
-  const saved = useAsync((signal) => feedbackApi.rating(messageId, signal), messageId);
+  const saved = useSavedRating(messageId);
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
   // What this page saved wins over what was loaded (a load can finish after a click).
   const [changed, setChanged] = useState<Rating | null>(null);
-  const rating = changed ?? saved.data ?? null;
+  const rating = changed ?? saved.rating;
 
   const rate = async (value: RatingValue) => {
     setBusy(true);
@@ -37,7 +37,7 @@ export function RatingButtons({ messageId }: { messageId: string }) {
         icon={<ThumbUpIcon />}
         aria-pressed={rating?.value === 'up'}
         className={rating?.value === 'up' ? 'rating--on' : undefined}
-        disabled={busy || saved.status === 'loading'}
+        disabled={busy || saved.loading}
         onClick={() => void rate('up')}
       />
       <IconButton
@@ -45,7 +45,7 @@ export function RatingButtons({ messageId }: { messageId: string }) {
         icon={<ThumbDownIcon />}
         aria-pressed={rating?.value === 'down'}
         className={rating?.value === 'down' ? 'rating--on' : undefined}
-        disabled={busy || saved.status === 'loading'}
+        disabled={busy || saved.loading}
         onClick={() => void rate('down')}
       />
       {asking && (

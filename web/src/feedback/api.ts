@@ -111,9 +111,14 @@ async function postOnce<T>(path: string, body: unknown, key: string): Promise<T>
 const id = encodeURIComponent;
 
 export const feedbackApi = {
-  /** The caller's rating of a reply, or null (the API answers an empty body when there is none). */
-  rating: async (messageId: string, signal?: AbortSignal) =>
-    (await api.get<Rating | undefined>(`/messages/${id(messageId)}/rating`, signal)) ?? null,
+  /** The caller's ratings of the replies in a conversation, by message id. */
+  conversationRatings: async (conversationId: string, signal?: AbortSignal) => {
+    const { data } = await api.get<{ data: Rating[] }>(
+      `/conversations/${id(conversationId)}/ratings`,
+      signal,
+    );
+    return new Map(data.map((r) => [r.messageId, r]));
+  },
   rate: (messageId: string, input: { value: RatingValue; reasons?: RatingReason[]; comment?: string }) =>
     api.put<Rating>(`/messages/${id(messageId)}/rating`, input),
   report: (input: NewReport, key: string) => postOnce<Report>('/reports', input, key),
