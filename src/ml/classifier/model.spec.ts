@@ -147,6 +147,23 @@ describe('classifier', () => {
     disposeClassifier(model);
   });
 
+  it('gives the event loop turns during a long epoch (training can share its thread with the HTTP server)', async () => {
+    const model = createClassifier(TINY, 4);
+    let timerFired = false;
+    let firedBeforeFirstEpochEnded: boolean | undefined;
+    setTimeout(() => (timerFired = true), 0);
+    const started = performance.now();
+    await trainClassifier(model, tinySet(3, 300), {
+      epochs: 1,
+      batchSize: 4,
+      learningRate: 0.01,
+      onProgress: () => (firedBeforeFirstEpochEnded = timerFired),
+    });
+    expect(performance.now() - started).toBeGreaterThan(100); // long enough that it must have yielded
+    expect(firedBeforeFirstEpochEnded).toBe(true);
+    disposeClassifier(model);
+  });
+
   it('saves and loads bit-exactly', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'classifier-'));
     try {

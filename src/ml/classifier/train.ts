@@ -9,6 +9,9 @@ import { denseRows, featurize } from './features.js';
 import { evaluateScores, Evaluation, suggestThresholdsFromScores } from './metrics.js';
 import { Classifier, classifierVarList, forward, scoreTexts, thresholdsOf } from './model.js';
 
+/** Longest stretch of training between two turns of the event loop. */
+const YIELD_MS = 50;
+
 export interface TrainOptions {
   epochs: number;
   batchSize: number;
@@ -89,6 +92,7 @@ export async function trainClassifier(
   const l2 = opts.l2 ?? 0;
   const { buckets } = model.config.features;
   const losses: number[] = [];
+  let lastYield = performance.now();
   try {
     for (let epoch = 1; epoch <= opts.epochs; epoch++) {
       shuffle(order, rng);
@@ -112,6 +116,12 @@ export async function trainClassifier(
         )!;
         total += loss.dataSync()[0] * batch.length;
         tf.dispose([loss, x, y]);
+        // Training may share its thread with an HTTP server (the in-process worker): an epoch can take minutes,
+        // so the event loop gets a turn every YIELD_MS rather than only between epochs.
+        if (performance.now() - lastYield > YIELD_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
       }
       losses.push(total / order.length);
       opts.onProgress?.(epoch, losses[losses.length - 1]);
