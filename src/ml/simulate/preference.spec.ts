@@ -7,19 +7,18 @@ const examples = join(import.meta.dirname, '..', '..', '..', 'examples', 'prefer
 
 describe('loadPreference', () => {
   it('loads the shipped example modules, whose scores order replies as their names say', async () => {
-    const polite = await loadPreference(join(examples, 'polite-ending.js'));
-    expect(polite.name).toBe('polite-ending');
-    expect(polite.description).toMatch(/polite/);
-    expect(polite.score('The sum is 907. Let me know if you need anything else.')).toBeGreaterThan(
-      polite.score('The sum is 907.'),
-    );
     const concise = await loadPreference(join(examples, 'concise.js'));
+    expect(concise.name).toBe('concise');
+    expect(concise.description).toMatch(/concise/);
     expect(concise.score('It is 4.')).toBeGreaterThan(
       concise.score('Well, if you add two and two, you get four.'),
     );
     expect(concise.score('')).toBeLessThan(concise.score('It is 4.'));
-    const safety = await loadPreference(join(examples, 'mentions-safety.js'));
-    expect(safety.score('Be careful with the ladder.')).toBeGreaterThan(safety.score('Use the ladder.'));
+    const user = await loadPreference(join(examples, 'addresses-user.js'));
+    expect(user.score('You can use the ladder.')).toBeGreaterThan(user.score('The ladder works.'));
+    expect(user.score('Your ladder is fine, you can use it.')).toBeGreaterThan(
+      user.score('You can use the ladder.'),
+    );
   });
 
   it('refuses a module without score() and a score that is not a finite number', async () => {

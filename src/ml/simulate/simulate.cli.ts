@@ -1,6 +1,7 @@
 /**
  * npm run rlhf:simulate -- --preference <module.js> [--iterations N] [--noise σ] [--seed N]
- *   [--candidates K] [--ranking-prompts N] [--ppo-steps N] [--ppo-lr x] [--rm-lr x] [--kl-coef β]
+ *   [--candidates K] [--ranking-prompts N] [--heldout-ranking-prompts N] [--ppo-steps N] [--ppo-prompts N]
+ *   [--ppo-lr x] [--rm-lr x] [--rm-epochs N] [--kl-coef β]
  *   [--max-tokens N] [--model DIR] [--corpus FILE] [--backend wasm|cpu|tensorflow] [--threads N]
  *
  * Runs the RLHF loop on the default policy with simulated trainers who rank candidates by the
@@ -40,6 +41,9 @@ const { values } = parseArgs({
     'ppo-steps': { type: 'string' },
     'ppo-lr': { type: 'string' },
     'rm-lr': { type: 'string' },
+    'rm-epochs': { type: 'string' },
+    'heldout-ranking-prompts': { type: 'string' },
+    'ppo-prompts': { type: 'string' },
     'max-tokens': { type: 'string' },
     'kl-coef': { type: 'string' },
     model: { type: 'string', default: join(root, 'models', 'policy-default') },
@@ -50,7 +54,7 @@ const { values } = parseArgs({
 });
 if (!values.preference) {
   console.error(
-    'usage: npm run rlhf:simulate -- --preference <module.js> [--iterations N] [--noise σ] [--seed N] [--candidates K] [--ranking-prompts N] [--ppo-steps N] [--ppo-lr x] [--rm-lr x] [--kl-coef β] [--max-tokens N] [--model DIR] [--corpus FILE] [--backend NAME] [--threads N]',
+    'usage: npm run rlhf:simulate -- --preference <module.js> [--iterations N] [--noise σ] [--seed N] [--candidates K] [--ranking-prompts N] [--heldout-ranking-prompts N] [--ppo-steps N] [--ppo-prompts N] [--ppo-lr x] [--rm-lr x] [--rm-epochs N] [--kl-coef β] [--max-tokens N] [--model DIR] [--corpus FILE] [--backend NAME] [--threads N]',
   );
   process.exit(2);
 }
@@ -70,6 +74,9 @@ const overrides: Partial<SimulationConfig> = Object.fromEntries(
     rankingPrompts: num(values['ranking-prompts'], 'ranking-prompts'),
     ppoStepsPerIteration: num(values['ppo-steps'], 'ppo-steps'),
     rewardLearningRate: num(values['rm-lr'], 'rm-lr'),
+    rewardEpochs: num(values['rm-epochs'], 'rm-epochs'),
+    heldoutRankingPrompts: num(values['heldout-ranking-prompts'], 'heldout-ranking-prompts'),
+    ppoPrompts: num(values['ppo-prompts'], 'ppo-prompts'),
   }).filter(([, v]) => v !== undefined),
 );
 const ppoLr = num(values['ppo-lr'], 'ppo-lr');
