@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Message } from '../chat/api';
 import { IconButton } from '../ui';
 import type { ReportKind } from './api';
-import { FlagIcon } from './icons';
+import { FlagIcon } from '../ui/icons';
 import { RatingButtons } from './RatingButtons';
 import { isFlagged, ReportDialog } from './ReportDialog';
 import './feedback.css';
@@ -13,7 +13,7 @@ export function ReplyFeedback({ message }: { message: Message }) {
   return (
     <>
       <RatingButtons messageId={message.id} />
-      <IconButton label="Report" icon={<FlagIcon />} onClick={() => setReporting(true)} />
+      <IconButton label="Report" icon={<FlagIcon size={14} />} onClick={() => setReporting(true)} />
       {reporting && (
         <ReportDialog
           message={message}

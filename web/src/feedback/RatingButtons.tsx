@@ -3,7 +3,7 @@ import { errorMessage } from '../lib/api';
 import { IconButton, useToast } from '../ui';
 import { feedbackApi, type Rating, type RatingValue } from './api';
 import { useSavedRating } from './ConversationRatings';
-import { ThumbDownIcon, ThumbUpIcon } from './icons';
+import { ThumbDownIcon, ThumbUpIcon } from '../ui/icons';
 import { ReasonsDialog } from './ReasonsDialog';
 
 /** Thumbs up or down on a reply; a thumbs down asks why. Pressed state comes from the saved rating. */
@@ -34,7 +34,7 @@ export function RatingButtons({ messageId }: { messageId: string }) {
     <>
       <IconButton
         label="Good reply"
-        icon={<ThumbUpIcon />}
+        icon={<ThumbUpIcon size={14} />}
         aria-pressed={rating?.value === 'up'}
         className={rating?.value === 'up' ? 'rating--on' : undefined}
         disabled={busy || saved.loading}
@@ -42,7 +42,7 @@ export function RatingButtons({ messageId }: { messageId: string }) {
       />
       <IconButton
         label="Bad reply"
-        icon={<ThumbDownIcon />}
+        icon={<ThumbDownIcon size={14} />}
         aria-pressed={rating?.value === 'down'}
         className={rating?.value === 'down' ? 'rating--on' : undefined}
         disabled={busy || saved.loading}

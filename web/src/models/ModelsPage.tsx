@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { errorMessage } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 import { useAsync } from '../lib/useAsync';
 import { OperatorNav } from '../training/OperatorNav';
-import { Alert, Badge, Button, Card, Field, Loading, Select, useToast } from '../ui';
+import { Badge, Button, Card, Field, Loading, LoadError, Select, useToast } from '../ui';
 import { modelsApi, type ModelKind, type ModelVersion } from './api';
 import { LineageDialog } from './LineageDialog';
 import { ReasonDialog } from './ReasonDialog';
@@ -165,21 +164,5 @@ export default function ModelsPage() {
       </ReasonDialog>
       <LineageDialog version={lineageOf} onClose={() => setLineageOf(null)} />
     </div>
-  );
-}
-
-function LoadError({ error, retry, what }: { error: unknown; retry: () => void; what: string }) {
-  return (
-    <Alert
-      tone="danger"
-      title={`Could not load ${what}`}
-      actions={
-        <Button size="sm" onClick={retry}>
-          Retry
-        </Button>
-      }
-    >
-      {errorMessage(error)}
-    </Alert>
   );
 }
