@@ -21,6 +21,7 @@ import { ppoGate, winRate } from './ppo-gate.js';
 import { datasetParam } from './reward.executor.js';
 import { intParam, numberParam, refuseUnknown, uuidParam } from './run-params.js';
 import { runParentPolicy } from './serving-policy.js';
+import { splitHeldout } from '../../ml/train/heldout-split.js';
 
 interface PpoRunParams {
   datasetId: string;
@@ -125,8 +126,7 @@ export class PpoExecutor implements RunExecutor, OnModuleInit {
       const encoding = await ChatEncoding.load(policyDir, policy.cfg.vocabSize, policy.cfg.contextLength);
       const all = distinctPrompts(data.rankings.map((r) => r.prompt)).map((p) => encoding.prompt(p, params.maxNewTokens));
       if (all.length === 0) throw new Error(`dataset ${params.datasetId} has no prompts`);
-      const heldout = all.filter((_, i) => i % params.heldoutEvery === params.heldoutEvery - 1);
-      const train = all.filter((_, i) => i % params.heldoutEvery !== params.heldoutEvery - 1);
+      const { train, heldout } = splitHeldout(all, params.heldoutEvery);
       const trainPrompts = train.length ? train : all;
       const evalPrompts = heldout.length ? heldout : all;
       const redTeam = distinctPrompts(data.rankings.filter((r) => r.reportId).map((r) => r.prompt)).map((p) => encoding.prompt(p, params.maxNewTokens));

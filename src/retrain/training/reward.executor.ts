@@ -14,6 +14,7 @@ import { RunExecutors } from '../runs/run-executors.js';
 import { ChatEncoding, copyTokenizer } from './chat-encoding.js';
 import { intParam, numberParam, refuseUnknown, uuidParam } from './run-params.js';
 import { servingPolicy } from './serving-policy.js';
+import { splitHeldout } from '../../ml/train/heldout-split.js';
 
 interface RewardRunParams {
   datasetId: string;
@@ -89,8 +90,7 @@ export class RewardExecutor implements RunExecutor, OnModuleInit {
       disposeParams(ckpt.params);
       throw new Error(`dataset ${params.datasetId} has no ranking with a strict preference to learn from`);
     }
-    const heldout = rankings.filter((_, i) => i % params.heldoutEvery === params.heldoutEvery - 1);
-    const train = rankings.filter((_, i) => i % params.heldoutEvery !== params.heldoutEvery - 1);
+    const { train, heldout } = splitHeldout(rankings, params.heldoutEvery);
 
     const rm = createRewardModel({ cfg: ckpt.cfg, params: ckpt.params }, { seed: params.seed });
     disposeParams(ckpt.params);

@@ -16,6 +16,7 @@ import { ChatEncoding, copyTokenizer } from './chat-encoding.js';
 import { datasetParam } from './reward.executor.js';
 import { intParam, numberParam, refuseUnknown } from './run-params.js';
 import { runParentPolicy } from './serving-policy.js';
+import { splitHeldout } from '../../ml/train/heldout-split.js';
 
 interface SftRunParams {
   datasetId: string;
@@ -94,8 +95,7 @@ export class SftExecutor implements RunExecutor, OnModuleInit {
         const reply = encoding.reply(d.prompt, d.content);
         return { ids: [...prompt, ...reply], mask: [...prompt.map(() => 0), ...reply.map(() => 1)] };
       });
-      const heldout = examples.filter((_, i) => i % params.heldoutEvery === params.heldoutEvery - 1);
-      const train = examples.filter((_, i) => i % params.heldoutEvery !== params.heldoutEvery - 1);
+      const { train, heldout } = splitHeldout(examples, params.heldoutEvery);
       const evaluated = heldout.length ? heldout : examples;
       const lossBefore = resumedAt?.lossBefore ?? evaluateLoss(model, evaluated);
 
