@@ -77,7 +77,6 @@ export class CreditsAdminController {
     };
   }
 
-  /** 201 with the new entry; 200 with the first one when an Idempotency-Key is retried. */
   @Post('users/:userId/grants')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async grant(
@@ -87,15 +86,7 @@ export class CreditsAdminController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const posted = await this.credits.grant({
-      userId: params.userId,
-      amountMicro: toMicro(body.amount),
-      reason: body.reason,
-      actorId: principal.userId,
-      idempotencyKey: checkKey(key),
-    });
-    res.status(posted.created ? 201 : 200);
-    return ledgerEntryView(posted.entry);
+    return this.postManual('grant', principal, params.userId, body, key, res);
   }
 
   @Post('users/:userId/adjustments')
@@ -107,8 +98,20 @@ export class CreditsAdminController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const posted = await this.credits.adjust({
-      userId: params.userId,
+    return this.postManual('adjust', principal, params.userId, body, key, res);
+  }
+
+  /** 201 with the new entry; 200 with the first one when an Idempotency-Key is retried. */
+  private async postManual(
+    kind: 'grant' | 'adjust',
+    principal: Principal,
+    userId: string,
+    body: GrantCreditsDto | AdjustCreditsDto,
+    key: string | undefined,
+    res: Response,
+  ) {
+    const posted = await this.credits[kind]({
+      userId,
       amountMicro: toMicro(body.amount),
       reason: body.reason,
       actorId: principal.userId,
