@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
+import { Batcher } from '../common/batcher.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { digest, randomToken } from './secrets.js';
@@ -9,6 +10,16 @@ import { User } from './user.entity.js';
 
 @Injectable()
 export class SessionsService {
+  /** Every request resolves its session: concurrent look-ups share one query. */
+  private readonly lookups = new Batcher<string, Session | null>(async (tokenHashes) => {
+    const found = await this.dataSource.manager.find(Session, {
+      where: { tokenHash: In([...new Set(tokenHashes)]) },
+      relations: { user: true },
+    });
+    const byHash = new Map(found.map((session) => [session.tokenHash, session]));
+    return tokenHashes.map((hash) => byHash.get(hash) ?? null);
+  });
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -23,10 +34,7 @@ export class SessionsService {
   }
 
   async resolve(token: string): Promise<{ session: Session; user: User } | null> {
-    const session = await this.dataSource.manager.findOne(Session, {
-      where: { tokenHash: this.hash(token) },
-      relations: { user: true },
-    });
+    const session = await this.lookups.submit(this.hash(token));
     if (!session?.user || session.expiresAt.getTime() <= Date.now()) return null;
     return { session, user: session.user };
   }

@@ -1,49 +1,73 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { Batcher } from '../common/batcher.js';
+import { hydrate } from '../database/hydrate.js';
 import { Report } from './feedback.entities.js';
 
 export type NewReport = Pick<
   Report,
   'reporterId' | 'kind' | 'messageId' | 'categories' | 'description' | 'snapshot' | 'idempotencyKey' | 'requestHash' | 'signature'
->;
+> & { bands: number[] };
 
-// Data-modifying CTEs run as one statement: all three inserts commit together or not at all, and the
-// foreign-key checks at the end of the statement see the new report.
-const INSERT_REPORT = `
-WITH report AS (
-  INSERT INTO reports (reporter_id, kind, message_id, categories, description, snapshot, status, idempotency_key, request_hash, signature)
-  VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, $8, $9)
+// Data-modifying CTEs run as one statement: every report of a batch, its LSH bands and its `submitted`
+// event commit together or not at all, and the foreign-key checks at the end see the new reports. A
+// report whose Idempotency-Key its reporter already used is skipped (not returned). clock_timestamp()
+// keeps reports of one batch in submission order (now() would give them all the same instant).
+const INSERT_REPORTS = `
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+    id uuid, reporter_id uuid, kind text, message_id uuid, categories text[], description text, snapshot jsonb,
+    idempotency_key text, request_hash text, signature int[], bands int[])
+), report AS (
+  INSERT INTO reports (id, reporter_id, kind, message_id, categories, description, snapshot, status, idempotency_key, request_hash, signature, created_at)
+  SELECT id, reporter_id, kind, message_id, categories, description, snapshot, 'new', idempotency_key, request_hash, signature, clock_timestamp()
+  FROM input
+  ON CONFLICT (reporter_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING *
 ), bands AS (
   INSERT INTO report_bands (report_id, band, hash)
-  SELECT report.id, b.band - 1, b.hash FROM report, unnest($10::int[]) WITH ORDINALITY AS b(hash, band)
+  SELECT report.id, b.band - 1, b.hash FROM report JOIN input USING (id), unnest(input.bands) WITH ORDINALITY AS b(hash, band)
 ), event AS (
-  INSERT INTO report_events (report_id, actor_id, type, from_status, to_status, note)
-  SELECT report.id, report.reporter_id, 'submitted', NULL, 'new', NULL FROM report
+  INSERT INTO report_events (report_id, actor_id, type, from_status, to_status, note, created_at)
+  SELECT report.id, report.reporter_id, 'submitted', NULL, 'new', NULL, report.created_at FROM report
 )
 SELECT * FROM report`;
 
 /**
- * Stores a new report with its LSH bands and its `submitted` event in a single statement. A submission
- * used to spend five round trips on a pooled connection for this (BEGIN, three INSERTs, COMMIT);
- * under load the time each submission holds a connection is what limits how many are taken per second.
+ * Stores reports with their LSH bands and `submitted` events in one statement. Answers each input with
+ * its stored report, or null when its Idempotency-Key was already used by the same reporter.
  */
-export async function insertReport(manager: EntityManager, report: NewReport, bands: number[]): Promise<Report> {
-  const [row] = (await manager.query(INSERT_REPORT, [
-    report.reporterId,
-    report.kind,
-    report.messageId,
-    report.categories,
-    report.description,
-    report.snapshot,
-    report.idempotencyKey,
-    report.requestHash,
-    report.signature,
-    bands,
-  ])) as Record<string, unknown>[];
-  const { driver } = manager.connection;
-  const entity = manager.create(Report);
-  for (const column of manager.connection.getMetadata(Report).columns) {
-    column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
-  }
-  return entity;
+export async function insertReports(manager: EntityManager, reports: NewReport[]): Promise<(Report | null)[]> {
+  const input = reports.map((r) => ({
+    id: randomUUID(),
+    reporter_id: r.reporterId,
+    kind: r.kind,
+    message_id: r.messageId,
+    categories: r.categories,
+    description: r.description,
+    snapshot: r.snapshot,
+    idempotency_key: r.idempotencyKey,
+    request_hash: r.requestHash,
+    signature: r.signature,
+    bands: r.bands,
+  }));
+  const rows = (await manager.query(INSERT_REPORTS, [JSON.stringify(input)])) as Record<string, unknown>[];
+  const stored = new Map(rows.map((row) => [row.id as string, hydrate(manager, Report, row)]));
+  return input.map((r) => stored.get(r.id) ?? null);
+}
+
+/**
+ * Group commit of report submissions: those arriving together are stored by one statement. If that
+ * statement fails (say, one reported message was deleted meanwhile), each is retried alone, so only the
+ * one at fault gets the error.
+ */
+export function reportWriter(manager: EntityManager): Batcher<NewReport, Report | null> {
+  return new Batcher(async (reports) => {
+    try {
+      return await insertReports(manager, reports);
+    } catch (error) {
+      if (reports.length === 1) return [error as Error];
+      return Promise.all(reports.map((r) => insertReports(manager, [r]).then(([stored]) => stored, (e: Error) => e)));
+    }
+  });
 }

@@ -1,15 +1,16 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
-import { ConversationsService } from '../chat/conversations.service.js';
 import type { Message } from '../chat/message.entity.js';
+import { Batcher } from '../common/batcher.js';
+import { hydrate } from '../database/hydrate.js';
 import { bands, fromSigned, signature, similarity, toSigned } from '../ml/similarity/minhash.js';
-import { ModerationService } from '../moderation/moderation.service.js';
 import type { AnswerReportDto, CreateReportDto } from './dto/feedback.dto.js';
 import { Report, ReportEvent } from './feedback.entities.js';
-import { insertReport } from './report-insert.js';
+import { reportContextLoader } from './report-context.js';
+import { reportWriter } from './report-insert.js';
 import { buildSnapshot } from './report-snapshot.js';
 
 /** Estimated Jaccard similarity at which an earlier report is shown to the reviewer as a likely duplicate. */
@@ -29,8 +30,9 @@ function requestHash(input: CreateReportDto): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+const REPORTS_BY_IDEMPOTENCY_KEY = `
+SELECT r.* FROM reports r JOIN unnest($1::uuid[], $2::text[]) AS k(reporter_id, key)
+  ON r.reporter_id = k.reporter_id AND r.idempotency_key = k.key`;
 
 /** Which messages each kind of report is about, and what the reporter must say. */
 function checkReportable(input: CreateReportDto, message: Message, flagged: boolean): void {
@@ -47,15 +49,20 @@ function checkReportable(input: CreateReportDto, message: Message, flagged: bool
 
 @Injectable()
 export class ReportsService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly conversations: ConversationsService,
-    private readonly moderation: ModerationService,
-  ) {}
+  private readonly contexts = reportContextLoader(this.dataSource.manager);
+  private readonly writer = reportWriter(this.dataSource.manager);
+  private readonly idempotencyKeys = new Batcher<{ reporterId: string; key: string }, Report | null>(async (lookups) => {
+    const rows = (await this.dataSource.query(REPORTS_BY_IDEMPOTENCY_KEY, [lookups.map((l) => l.reporterId), lookups.map((l) => l.key)])) as Record<string, unknown>[];
+    const found = new Map(rows.map((row) => [`${row.reporter_id}\n${row.idempotency_key}`, hydrate(this.dataSource.manager, Report, row)]));
+    return lookups.map((l) => found.get(`${l.reporterId}\n${l.key}`) ?? null);
+  });
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
    * Files a report with a frozen snapshot. With an Idempotency-Key, a retry returns the first report
-   * (`created: false`); the same key with a different request is refused.
+   * (`created: false`); the same key with a different request is refused. Concurrent submissions share
+   * their round trips (group commit): under load, one query serves a whole batch of them.
    */
   async submit(principal: Principal, input: CreateReportDto, idempotencyKey?: string): Promise<{ report: Report; created: boolean }> {
     const hash = requestHash(input);
@@ -63,42 +70,33 @@ export class ReportsService {
       const earlier = await this.byIdempotencyKey(principal.userId, idempotencyKey, hash);
       if (earlier) return { report: earlier, created: false };
     }
-    const { message, conversation } = await this.conversations.visibleMessage(principal.userId, input.messageId);
-    const [thread, decision] = await Promise.all([
-      this.conversations.messages(conversation.id),
-      this.moderation.latestDecision(this.dataSource.manager, message.id),
-    ]);
+    const context = await this.contexts.submit(input.messageId);
+    // Someone else's message answers exactly like a missing one: its existence does not leak.
+    if (!context || context.conversation.userId !== principal.userId) throw new NotFoundException('Message not found');
+    const { message, conversation, thread, decision } = context;
     checkReportable(input, message, Boolean(decision && decision.action !== 'allow'));
     const sig = signature(`${input.description}\n${message.content}`);
-    try {
-      const report = await insertReport(
-        this.dataSource.manager,
-        {
-          reporterId: principal.userId,
-          kind: input.kind,
-          messageId: message.id,
-          categories: input.categories ?? (input.kind === 'filter_false_positive' ? decision!.categories : []),
-          description: input.description,
-          snapshot: buildSnapshot(conversation, thread, message, decision),
-          idempotencyKey: idempotencyKey ?? null,
-          requestHash: hash,
-          signature: toSigned(sig),
-        },
-        bands(sig),
-      );
-      return { report, created: true };
-    } catch (error) {
-      // Two concurrent submissions with one key: the loser returns the winner's report.
-      if (idempotencyKey && isUniqueViolation(error)) {
-        const earlier = await this.byIdempotencyKey(principal.userId, idempotencyKey, hash);
-        if (earlier) return { report: earlier, created: false };
-      }
-      throw error;
-    }
+    const report = await this.writer.submit({
+      reporterId: principal.userId,
+      kind: input.kind,
+      messageId: message.id,
+      categories: input.categories ?? (input.kind === 'filter_false_positive' ? decision!.categories : []),
+      description: input.description,
+      snapshot: buildSnapshot(conversation, thread, message, decision),
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash: hash,
+      signature: toSigned(sig),
+      bands: bands(sig),
+    });
+    if (report) return { report, created: true };
+    // A concurrent submission with the same key was stored first: return it.
+    const earlier = await this.byIdempotencyKey(principal.userId, idempotencyKey!, hash);
+    if (!earlier) throw new Error('Report insert skipped without an earlier report for its Idempotency-Key');
+    return { report: earlier, created: false };
   }
 
   private async byIdempotencyKey(reporterId: string, key: string, hash: string): Promise<Report | null> {
-    const earlier = await this.dataSource.manager.findOneBy(Report, { reporterId, idempotencyKey: key });
+    const earlier = await this.idempotencyKeys.submit({ reporterId, key });
     if (earlier && earlier.requestHash !== hash) {
       throw new UnprocessableEntityException('This Idempotency-Key was already used for a different report');
     }
