@@ -1,9 +1,7 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import helmet from 'helmet';
@@ -13,26 +11,17 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
 import { JsonLogger } from './common/json-logger.js';
 import { PACKAGE, PROJECT_ROOT } from './common/package-info.js';
 import { requestContext } from './common/request-context.js';
-
-/** "items.0.role must be one of …": every failed constraint, with the path of its field. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): string[] {
-  return errors.flatMap((error) => {
-    const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(error.property) && parent ? `${parent}.${message}` : message,
-    );
-    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
-  });
-}
+import { createValidationPipe } from './common/validation.js';
+import { serveAheadOfExpress } from './common/fast-route.js';
+import { sizeInBytes } from './config/config.js';
+import { reportSubmissionRoute } from './feedback/report-submission.route.js';
 
 const V1_BODY_LIMIT = '16mb';
 
-/** The path of the first invalid field, e.g. `messages.0.content` (OpenAI errors name it as `param`). */
-function firstInvalidPath(errors: ValidationError[], parent = ''): string | null {
-  const first = errors[0];
-  if (!first) return parent || null;
-  const path = parent ? `${parent}.${first.property}` : first.property;
-  return first.constraints ? path : firstInvalidPath(first.children ?? [], path);
+/** The built web app's files. Only paths with a file extension can be one: API calls skip the disk look-up. */
+function staticFiles(webRoot: string): RequestHandler {
+  const files = express.static(webRoot, { index: false, maxAge: '1h' });
+  return (req, res, next) => ((req.method === 'GET' || req.method === 'HEAD') && /\.[^/]+$/.test(req.path) ? files(req, res, next) : next());
 }
 
 /** The one place that builds the HTTP app: used by main.ts and by the e2e tests alike. */
@@ -46,24 +35,18 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  app.use(requestContext((entry) => logger.info(entry)));
+  const requestLog = requestContext((entry) => logger.info(entry));
   // The service is often reached over plain HTTP on a LAN: do not force https for sub-resources.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
-  app.use(cookieParser());
+  const securityHeaders = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  app.use(requestLog);
+  app.use(securityHeaders);
   // The OpenAI routes take long prompts (and must answer an oversized one with a 400 naming the field).
   app.use('/v1', express.json({ limit: V1_BODY_LIMIT }));
   app.useBodyParser('json', { limit: options.config.bodyLimit });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) =>
-        new BadRequestException({ message: flattenValidationErrors(errors), param: firstInvalidPath(errors) }),
-    }),
-  );
+  const validation = createValidationPipe();
+  app.useGlobalPipes(validation);
   const webRoot = join(PROJECT_ROOT, 'web', 'dist');
-  if (existsSync(join(webRoot, 'index.html'))) app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
+  if (existsSync(join(webRoot, 'index.html'))) app.use(staticFiles(webRoot));
   app.useGlobalFilters(new HttpErrorFilter(webRoot));
   const openApi = new DocumentBuilder()
     .setTitle('rlhf-portal')
@@ -73,5 +56,9 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  serveAheadOfExpress(app.getHttpServer(), [reportSubmissionRoute(app, validation)], {
+    middlewares: [requestLog, securityHeaders],
+    bodyLimitBytes: sizeInBytes(options.config.bodyLimit),
+  });
   return app;
 }

@@ -12,6 +12,13 @@ import { ReportsService } from './reports.service.js';
 
 const uuid = new ParseUUIDPipe();
 
+/** POST /reports after authentication and validation: here, and on the fast route (report-submission.route.ts). */
+export async function submitReport(reports: ReportsService, principal: Principal, body: CreateReportDto, key: string | undefined) {
+  checkIdempotencyKey(key);
+  const { report, created } = await reports.submit(principal, body, key);
+  return { status: created ? 201 : 200, body: reportView(report) };
+}
+
 @ApiTags('feedback')
 @Controller()
 @Roles('user')
@@ -37,7 +44,10 @@ export class FeedbackController {
     return { data: (await this.ratings.mineInConversation(principal.userId, id)).map(ratingView) };
   }
 
-  /** 201 with a new report; 200 with the first one when an Idempotency-Key is retried. */
+  /**
+   * 201 with a new report; 200 with the first one when an Idempotency-Key is retried. Plain JSON
+   * submissions are answered ahead of Express by the same steps (report-submission.route.ts).
+   */
   @Post('reports')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one report' })
   async submit(
@@ -46,10 +56,9 @@ export class FeedbackController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    checkIdempotencyKey(key);
-    const { report, created } = await this.reports.submit(principal, body, key);
-    res.status(created ? 201 : 200);
-    return reportView(report);
+    const answer = await submitReport(this.reports, principal, body, key);
+    res.status(answer.status);
+    return answer.body;
   }
 
   @Get('reports')
