@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Batcher } from '../common/batcher.js';
-import { hydrate } from '../database/hydrate.js';
 import { Report } from './feedback.entities.js';
+
+interface StoredRow {
+  id: string;
+  status: Report['status'];
+  created_at: Date;
+  updated_at: Date;
+}
 
 export type NewReport = Pick<
   Report,
@@ -23,7 +29,7 @@ WITH input AS (
   SELECT id, reporter_id, kind, message_id, categories, description, snapshot, 'new', idempotency_key, request_hash, signature, clock_timestamp()
   FROM input
   ON CONFLICT (reporter_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-  RETURNING *
+  RETURNING id, reporter_id, status, created_at, updated_at
 ), bands AS (
   INSERT INTO report_bands (report_id, band, hash)
   SELECT report.id, b.band - 1, b.hash FROM report JOIN input USING (id), unnest(input.bands) WITH ORDINALITY AS b(hash, band)
@@ -51,9 +57,15 @@ export async function insertReports(manager: EntityManager, reports: NewReport[]
     signature: r.signature,
     bands: r.bands,
   }));
-  const rows = (await manager.query(INSERT_REPORTS, [JSON.stringify(input)])) as Record<string, unknown>[];
-  const stored = new Map(rows.map((row) => [row.id as string, hydrate(manager, Report, row)]));
-  return input.map((r) => stored.get(r.id) ?? null);
+  const rows = (await manager.query(INSERT_REPORTS, [JSON.stringify(input)])) as StoredRow[];
+  const stored = new Map(rows.map((row) => [row.id, row]));
+  return reports.map((report, i) => {
+    const row = stored.get(input[i].id);
+    if (!row) return null;
+    const { bands: _, ...fields } = report;
+    // Everything else of the row is what was sent: reading it back would only cost the round trip's bytes.
+    return manager.create(Report, { ...fields, id: row.id, status: row.status, duplicateOf: null, needsInfoSince: null, createdAt: row.created_at, updatedAt: row.updated_at });
+  });
 }
 
 /**

@@ -66,11 +66,12 @@ export class ReportsService {
    */
   async submit(principal: Principal, input: CreateReportDto, idempotencyKey?: string): Promise<{ report: Report; created: boolean }> {
     const hash = requestHash(input);
-    if (idempotencyKey) {
-      const earlier = await this.byIdempotencyKey(principal.userId, idempotencyKey, hash);
-      if (earlier) return { report: earlier, created: false };
-    }
-    const context = await this.contexts.submit(input.messageId);
+    // Both look-ups at once: a retry is rare, and waiting for its answer first would add a round trip to every submission.
+    const [earlier, context] = await Promise.all([
+      idempotencyKey ? this.byIdempotencyKey(principal.userId, idempotencyKey, hash) : null,
+      this.contexts.submit(input.messageId),
+    ]);
+    if (earlier) return { report: earlier, created: false };
     // Someone else's message answers exactly like a missing one: its existence does not leak.
     if (!context || context.conversation.userId !== principal.userId) throw new NotFoundException('Message not found');
     const { message, conversation, thread, decision } = context;
@@ -90,9 +91,9 @@ export class ReportsService {
     });
     if (report) return { report, created: true };
     // A concurrent submission with the same key was stored first: return it.
-    const earlier = await this.byIdempotencyKey(principal.userId, idempotencyKey!, hash);
-    if (!earlier) throw new Error('Report insert skipped without an earlier report for its Idempotency-Key');
-    return { report: earlier, created: false };
+    const first = await this.byIdempotencyKey(principal.userId, idempotencyKey!, hash);
+    if (!first) throw new Error('Report insert skipped without an earlier report for its Idempotency-Key');
+    return { report: first, created: false };
   }
 
   private async byIdempotencyKey(reporterId: string, key: string, hash: string): Promise<Report | null> {
