@@ -1,4 +1,4 @@
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Conversation } from '../chat/conversation.entity.js';
 import { Message } from '../chat/message.entity.js';
 import { Batcher } from '../common/batcher.js';
@@ -13,40 +13,40 @@ export interface ReportContext {
   decision: ModerationDecision | null;
 }
 
-const LATEST_DECISIONS = `
-SELECT DISTINCT ON (message_id) * FROM moderation_decisions
-WHERE message_id = ANY($1::uuid[])
-ORDER BY message_id, created_at DESC`;
+// One round trip for a batch: each distinct message with its conversation, its whole thread and the
+// filter's latest decision, as JSON rows of their tables.
+const CONTEXTS = `
+SELECT to_jsonb(m) AS message, to_jsonb(c) AS conversation,
+  (SELECT jsonb_agg(to_jsonb(t) ORDER BY t.created_at) FROM messages t WHERE t.conversation_id = m.conversation_id) AS thread,
+  (SELECT to_jsonb(d) FROM moderation_decisions d WHERE d.message_id = m.id ORDER BY d.created_at DESC LIMIT 1) AS decision
+FROM messages m JOIN conversations c ON c.id = m.conversation_id
+WHERE m.id = ANY($1::uuid[])`;
 
-/** Loads the context of many reported messages in four queries; a message that does not exist gets null. */
+interface ContextRow {
+  message: Record<string, unknown>;
+  conversation: Record<string, unknown>;
+  thread: Record<string, unknown>[];
+  decision: Record<string, unknown> | null;
+}
+
+/** Loads the context of many reported messages in one query; a message that does not exist gets null. */
 async function loadContexts(manager: EntityManager, messageIds: string[]): Promise<(ReportContext | null)[]> {
-  const ids = [...new Set(messageIds)];
-  const messages = await manager.findBy(Message, { id: In(ids) });
-  const conversationIds = [...new Set(messages.map((m) => m.conversationId))];
-  const [conversations, threads, decisions] = conversationIds.length
-    ? await Promise.all([
-        manager.findBy(Conversation, { id: In(conversationIds) }),
-        manager.find(Message, { where: { conversationId: In(conversationIds) }, order: { createdAt: 'ASC' } }),
-        manager.query(LATEST_DECISIONS, [ids]) as Promise<Record<string, unknown>[]>,
-      ])
-    : [[], [], []];
-  const messageById = new Map(messages.map((m) => [m.id, m]));
-  const conversationById = new Map(conversations.map((c) => [c.id, c]));
-  const decisionByMessage = new Map(
-    decisions.map((row) => hydrate(manager, ModerationDecision, row)).map((d) => [d.messageId, d]),
+  const rows = (await manager.query(CONTEXTS, [[...new Set(messageIds)]])) as ContextRow[];
+  const byMessage = new Map(
+    rows.map((row): [string, ReportContext] => {
+      const message = hydrate(manager, Message, row.message);
+      return [
+        message.id,
+        {
+          message,
+          conversation: hydrate(manager, Conversation, row.conversation),
+          thread: row.thread.map((m) => hydrate(manager, Message, m)),
+          decision: row.decision && hydrate(manager, ModerationDecision, row.decision),
+        },
+      ];
+    }),
   );
-  const threadOf = new Map<string, Message[]>();
-  for (const m of threads) {
-    const thread = threadOf.get(m.conversationId);
-    if (thread) thread.push(m);
-    else threadOf.set(m.conversationId, [m]);
-  }
-  return messageIds.map((id) => {
-    const message = messageById.get(id);
-    const conversation = message && conversationById.get(message.conversationId);
-    if (!message || !conversation) return null;
-    return { message, conversation, thread: threadOf.get(conversation.id) ?? [], decision: decisionByMessage.get(id) ?? null };
-  });
+  return messageIds.map((id) => byMessage.get(id) ?? null);
 }
 
 /**
