@@ -1,4 +1,5 @@
 import type { INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { EXCEPTION_FILTERS_METADATA, GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
 import { enforceRoles, routeAccess } from '../auth/auth.guard.js';
 import { PrincipalResolver } from '../auth/principal-resolver.js';
@@ -19,6 +20,13 @@ export function reportSubmissionRoute(app: INestApplicationContext, validation: 
   const access = routeAccess(app.get(Reflector), [FeedbackController.prototype.submit, FeedbackController]);
   const roles = access.roles;
   if (access.public || !roles) throw new Error('POST /reports must declare @Roles');
+  // This route runs only the global guard, pipe and filter: a guard, pipe, interceptor or filter added to the
+  // controller or the handler would be skipped here, so one stops the app instead.
+  for (const key of [GUARDS_METADATA, PIPES_METADATA, INTERCEPTORS_METADATA, EXCEPTION_FILTERS_METADATA]) {
+    if (Reflect.getMetadata(key, FeedbackController) || Reflect.getMetadata(key, FeedbackController.prototype.submit)) {
+      throw new Error(`POST /reports: the fast route does not run ${key} declared on FeedbackController; serve it through Nest`);
+    }
+  }
   return {
     method: 'POST',
     path: '/reports',
