@@ -7,16 +7,22 @@ import { createTestApp, type TestApp, type TestUser } from './support/test-app.j
 let t: TestApp;
 let alice: TestUser;
 let messageId: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  alice = await t.newUser();
-  const conversationId = (await t.http().post('/conversations').set('Cookie', alice.cookie).send({})).body.id as string;
+
+/** A new conversation of `user` with one exchange; returns the id of the model's reply. */
+async function modelReply(user: TestUser, content: string): Promise<string> {
+  const conversationId = (await t.http().post('/conversations').set('Cookie', user.cookie).send({})).body.id as string;
   const res = await t
     .http()
     .post(`/conversations/${conversationId}/messages`)
-    .set('Cookie', alice.cookie)
-    .send({ content: 'Tell me about the moon', sampling: { temperature: 1, maxTokens: 10, seed: 3 } });
-  messageId = res.body.assistantMessage.id;
+    .set('Cookie', user.cookie)
+    .send({ content, sampling: { temperature: 1, maxTokens: 10, seed: 3 } });
+  return res.body.assistantMessage.id as string;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  alice = await t.newUser();
+  messageId = await modelReply(alice, 'Tell me about the moon');
 });
 afterAll(() => t.close());
 
@@ -109,13 +115,7 @@ describe('group commit of concurrent submissions', () => {
 
   it('a submission the database refuses fails alone; the rest of its batch is stored', async () => {
     const bob = await t.newUser();
-    const conversationId = (await t.http().post('/conversations').set('Cookie', bob.cookie).send({})).body.id as string;
-    const exchange = await t
-      .http()
-      .post(`/conversations/${conversationId}/messages`)
-      .set('Cookie', bob.cookie)
-      .send({ content: 'Hello there', sampling: { temperature: 1, maxTokens: 6, seed: 1 } });
-    const bobsMessage = exchange.body.assistantMessage.id as string;
+    const bobsMessage = await modelReply(bob, 'Hello there');
     const db = t.app.get(DataSource);
     await db.query(`CREATE FUNCTION test_refuse_report() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.description = 'refused' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$`);
