@@ -24,7 +24,19 @@ export interface PpoConfig {
   adaptiveKl: boolean;
   /** Target of the mean per-sequence KL (nats). */
   targetKl: number;
+  /** Samples over which the adaptive β can move by up to 20 % (Ziegler: 10 000); size it to the run's length. */
   klHorizon: number;
+  /**
+   * The adaptive β never falls below this (0: no floor; not in REFERENCE §3). In a run too short for the
+   * controller's usual horizon, β would otherwise sink towards 0 while KL climbs from 0 to the target and
+   * then lag far behind once KL passes it.
+   */
+  minKlCoef: number;
+  /**
+   * Early stopping (TRL's early_stopping / target_kl): a batch's PPO epochs end once a minibatch's
+   * approximate KL to the rollout policy exceeds 1.5 × this (nats per token). Infinity disables.
+   */
+  earlyStopKl: number;
   /** Adam learning rate: TRL's 1.41e-5 for GPT-2 (not in REFERENCE §3); a tiny model may want 1e-4 … 1e-3. */
   learningRate: number;
   /** Global gradient-norm clip; Infinity disables (not in REFERENCE §3). */
@@ -49,6 +61,8 @@ export const DEFAULT_PPO_CONFIG: Readonly<PpoConfig> = Object.freeze({
   adaptiveKl: true,
   targetKl: 6,
   klHorizon: 10000,
+  minKlCoef: 0,
+  earlyStopKl: Infinity,
   learningRate: 1.41e-5,
   clipNorm: 1,
   maxNewTokens: 32,
@@ -78,9 +92,10 @@ export function ppoConfig(overrides: Partial<PpoConfig> = {}): PpoConfig {
     `maxNewTokens must be a positive integer, got ${c.maxNewTokens}`,
   );
   check(
-    c.initKlCoef >= 0 && c.targetKl > 0 && c.klHorizon > 0,
-    'initKlCoef ≥ 0, targetKl > 0 and klHorizon > 0',
+    c.initKlCoef >= 0 && c.targetKl > 0 && c.klHorizon > 0 && c.minKlCoef >= 0 && c.minKlCoef <= c.initKlCoef,
+    'initKlCoef ≥ 0, targetKl > 0, klHorizon > 0 and 0 ≤ minKlCoef ≤ initKlCoef',
   );
+  check(c.earlyStopKl > 0, `earlyStopKl must be > 0 (Infinity disables), got ${c.earlyStopKl}`);
   check(c.learningRate > 0 && c.clipNorm > 0, 'learningRate and clipNorm must be > 0');
   return c;
 }

@@ -27,6 +27,22 @@ describe('AdaptiveKlController (β = 0.02, target 6, horizon 10 000)', () => {
   });
 });
 
+describe('AdaptiveKlController with a floor (β = 0.1, target 10, horizon 32, floor 0.1)', () => {
+  it('holds β at the floor while KL is below target, then raises it by 20 %·n/horizon a batch', () => {
+    const c = new AdaptiveKlController(0.1, 10, 32, 0.1);
+    expect(c.update(2, 16)).toBe(0.1); // would be 0.1·(1 − 0.2·16/32) = 0.09
+    expect(c.update(20, 16)).toBeCloseTo(0.11, 12); // 0.1·(1 + 0.2·0.5)
+    expect(c.update(20, 16)).toBeCloseTo(0.121, 12);
+    expect(c.update(0, 16)).toBeCloseTo(0.1089, 12); // falls again, but not below the floor
+    expect(c.update(0, 16)).toBe(0.1);
+  });
+
+  it('refuses a floor above the initial β or below 0', () => {
+    expect(() => new AdaptiveKlController(0.1, 10, 32, 0.2)).toThrow(/floor/);
+    expect(() => new AdaptiveKlController(0.1, 10, 32, -1)).toThrow(/floor/);
+  });
+});
+
 describe('FixedKlController', () => {
   it('never moves', () => {
     const c = new FixedKlController(0.05);

@@ -12,19 +12,21 @@ export interface KlController {
 }
 
 export class AdaptiveKlController implements KlController {
+  /** `floor`: β never falls below it (0 = no floor). */
   constructor(
     public value: number,
     readonly target: number,
     readonly horizon: number,
+    readonly floor = 0,
   ) {
-    if (!(value >= 0) || !(target > 0) || !(horizon > 0))
-      throw new Error('AdaptiveKlController: needs β ≥ 0, target > 0, horizon > 0');
+    if (!(value >= 0) || !(target > 0) || !(horizon > 0) || !(floor >= 0 && floor <= value))
+      throw new Error('AdaptiveKlController: needs β ≥ 0, target > 0, horizon > 0, 0 ≤ floor ≤ β');
   }
 
   update(currentKl: number, nSteps: number): number {
     if (!Number.isFinite(currentKl)) return this.value; // a broken batch must not poison β
     const error = Math.min(0.2, Math.max(-0.2, currentKl / this.target - 1));
-    this.value *= 1 + (error * nSteps) / this.horizon;
+    this.value = Math.max(this.floor, this.value * (1 + (error * nSteps) / this.horizon));
     return this.value;
   }
 }

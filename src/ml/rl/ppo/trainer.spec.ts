@@ -152,6 +152,31 @@ describe('PpoTrainer', () => {
       trainer.dispose();
     });
 
+    it('stops a batch early once a minibatch moves the policy past 1.5 × earlyStopKl, and not before', async () => {
+      const run = async (earlyStopKl: number) => {
+        const params = copyParams(policy.params, true);
+        const trainer = new PpoTrainer({
+          policy: { cfg, params },
+          reference,
+          scorer: rewardModelScorer(rewardModel),
+          stopIds: [15],
+          config: { learningRate: 1e-2, miniBatchSize: 2, maxNewTokens: 4, ppoEpochs: 3, earlyStopKl },
+        });
+        const { metrics } = await trainer.step(randomPrompts(mulberry32(8), 8));
+        trainer.dispose();
+        disposeParams(params);
+        return metrics;
+      };
+      expect((await run(Infinity)).minibatches).toBe(3 * 4);
+      // the first minibatch starts at the rollout policy (approx KL 0); the update it makes shows in the second
+      const stopped = await run(1e-9);
+      expect(stopped.minibatches).toBe(2);
+      expect(stopped.approxKl).toBeGreaterThan(0);
+      expect(() => new PpoTrainer({ policy, scorer: () => [], config: { earlyStopKl: 0 } })).toThrow(
+        /earlyStopKl/,
+      );
+    });
+
     it('refuses a trainable or shared reference and a frozen policy', () => {
       const scorer = () => [];
       expect(() => new PpoTrainer({ policy, reference: policy, scorer })).toThrow(/separate, non-trainable/);

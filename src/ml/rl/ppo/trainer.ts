@@ -8,7 +8,8 @@
  *  4. per-token rewards −β(log π_old − log π_ref) + score on the last token (rewards.ts), GAE per
  *     sequence (gae.ts), advantages whitened over the batch;
  *  5. ppoEpochs passes over shuffled minibatches: clipped policy loss + valueCoef · clipped value loss
- *     (losses.ts), Adam over exactly the policy's and the value head's variables;
+ *     (losses.ts), Adam over exactly the policy's and the value head's variables; optionally cut short
+ *     once a minibatch's approximate KL to the rollout policy passes 1.5 × earlyStopKl (TRL);
  *  6. the adaptive controller moves β towards the target KL (kl-controller.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -95,6 +96,8 @@ export interface PpoStepMetrics {
   /** Fraction of replies that ended with a stop id. */
   stoppedFraction: number;
   gradNorm: number;
+  /** Minibatch updates taken; fewer than ppoEpochs × ⌈batch / miniBatchSize⌉ when early stopping cut the step short. */
+  minibatches: number;
   durationMs: number;
 }
 
@@ -165,7 +168,12 @@ export class PpoTrainer {
     this.ownsReference = !opts.reference;
     this.valueHead = opts.valueHead ? copyHead(opts.valueHead, true) : createHead(opts.policy.cfg.dModel);
     this.klController = this.config.adaptiveKl
-      ? new AdaptiveKlController(this.config.initKlCoef, this.config.targetKl, this.config.klHorizon)
+      ? new AdaptiveKlController(
+          this.config.initKlCoef,
+          this.config.targetKl,
+          this.config.klHorizon,
+          this.config.minKlCoef,
+        )
       : new FixedKlController(this.config.initKlCoef);
     this.variables = new Map([
       ...opts.policy.params,
@@ -215,10 +223,12 @@ export class PpoTrainer {
 
     const rng = mulberry32(seed ^ 0x5bd1e995);
     const stats: MinibatchStats[] = [];
-    for (let epoch = 0; epoch < c.ppoEpochs; epoch++) {
+    let earlyStopped = false;
+    for (let epoch = 0; epoch < c.ppoEpochs && !earlyStopped; epoch++) {
       const order = shuffled(samples.length, rng);
-      for (let i = 0; i < order.length; i += c.miniBatchSize) {
+      for (let i = 0; i < order.length && !earlyStopped; i += c.miniBatchSize) {
         stats.push(this.trainMinibatch(order.slice(i, i + c.miniBatchSize), samples, data));
+        earlyStopped = stats.at(-1)!.approxKl > 1.5 * c.earlyStopKl;
       }
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -247,6 +257,7 @@ export class PpoTrainer {
       replyLength: samples.reduce((a, s) => a + s.reply.length, 0) / samples.length,
       stoppedFraction: samples.filter((s) => s.stopped).length / samples.length,
       gradNorm: avg('gradNorm'),
+      minibatches: stats.length,
       durationMs: performance.now() - started,
     };
     return { metrics, samples, scores };
