@@ -12,8 +12,25 @@ export interface SimulationConfig {
   heldoutRankingPrompts: number;
   /** Standard deviation of the trainers' Gaussian noise, in units of the preference's score. */
   noise: number;
+  /**
+   * The trainers call two candidates a tie when their perceived scores differ by less than this (in the
+   * preference's units; 0 = only equal true scores tie). Tied pairs give no training pair and are not scored.
+   */
+  tieMargin: number;
   rewardLearningRate: number;
-  /** Passes over each iteration's new rankings. */
+  /**
+   * What the reward model trains on each iteration: `all` rankings collected so far (InstructGPT trains
+   * on the accumulated dataset), or only the `latest` iteration's. It is warm-started from the previous
+   * iteration's reward model either way.
+   */
+  rewardData: 'all' | 'latest';
+  /**
+   * Divide the reward model's scores by their standard deviation over SFT demonstrations (re-measured after
+   * each iteration's training) before PPO sees them, so that β weighs KL against a reward of one fixed
+   * scale while the reward model sharpens over the iterations (TRL's use_score_scaling, per reward model).
+   */
+  scaleRewards: boolean;
+  /** Passes over the reward model's training rankings each iteration. */
   rewardEpochs: number;
   rewardBatchSize: number;
   ppoStepsPerIteration: number;
@@ -31,18 +48,20 @@ export interface SimulationConfig {
 }
 
 /**
- * Chosen on this machine with the example preferences (seed 0). PPO at lr 1e-4 moved `concise` from a 43 % to a
- * 75 % win rate in one iteration at KL ≈ 5 nats; lr 3e-4 reached only 71 %, at KL ≈ 13. The reward model
- * at 1e-3 beat 3e-4 on held-out accuracy with this little data (48 rankings of 4 an iteration), and a
- * second epoch over each iteration's rankings is cheap next to PPO. β: the adaptive controller barely
- * moves in a run this short (16 samples a step against a horizon of 10 000). With the library's 0.02,
- * KL climbed to 15 nats over 4 iterations; with 0.1 it was 6.7 after 2 iterations, where 0.02 had
- * reached 8.2, and win rate and reward-model accuracy were both higher (BENCHMARKS.md). Rankings: with
- * 48 prompts × 4 candidates, a preference the SFT policy shows in a third of its replies (`addresses-user`)
- * gave the reward model 67–74 % held-out accuracy and a 54 % win rate after two iterations; 96 × 6
- * (15 pairs a ranking instead of 6) gave 84 % and 64 %, for ≈ 20 s more an iteration. 48 held-out
- * rankings (≈ 200–650 pairs) keep the accuracy figure within ±2–3 points. One iteration costs ≈ 60 s of
- * CPU time for the 1.1 M-parameter default policy.
+ * Chosen on this machine with the example preferences (seed 0; BENCHMARKS.md has the runs). Rankings: 96
+ * prompts × 6 candidates (15 pairs a ranking) an iteration; 48 held-out rankings keep the accuracy figure
+ * within ±2–3 points. Reward model: lr 1e-3, 2 epochs over all rankings so far, warm-started; on `concise`
+ * that raised its accuracy against the true order at iterations 3–4 from 80 / 77 % (new rankings only) to
+ * 83 / 80 %. Tie margin 0.1 = σ: without it, pairs one word apart in `concise` (score gap 0.05) were
+ * labelled almost at random (Φ(0.05 / 0.14) = 64 %), the labels agreed with the truth only 82–84 % of the
+ * time once replies were short, and the reward model's label accuracy fell to 72–73 %. PPO: lr 5e-5 × 16
+ * steps an iteration instead of 1e-4 × 8 (the same distance travelled, in smaller steps, so less random
+ * drift): `addresses-user` reached 59 % after one iteration at KL 5.3 nats, against 53–57 % at 5.2–7.8.
+ * KL: with β's horizon of 10 000 samples β never moved and KL rose every iteration (to 28 nats); with a
+ * horizon of 32 samples and no floor β sank to 0.02 while KL was still below target, and KL then reached
+ * 13–23 nats. Rewards scaled to unit spread on SFT demonstrations, so β keeps its weight while the reward
+ * model's scores spread from ≈ 3 to ≈ 7 over the iterations (unscaled, β reached 1.1 and KL still rose to 17).
+ * Target 10 nats: no `addresses-user` run reached a 65 % win rate below 8 nats.
  */
 export const DEFAULT_SIMULATION_CONFIG: Readonly<SimulationConfig> = Object.freeze({
   iterations: 4,
@@ -50,13 +69,24 @@ export const DEFAULT_SIMULATION_CONFIG: Readonly<SimulationConfig> = Object.free
   rankingPrompts: 96,
   heldoutRankingPrompts: 48,
   noise: 0.1,
+  tieMargin: 0.1,
   rewardLearningRate: 1e-3,
+  rewardData: 'all',
+  scaleRewards: true,
   rewardEpochs: 2,
   rewardBatchSize: 8,
-  ppoStepsPerIteration: 8,
+  ppoStepsPerIteration: 16,
   ppoPrompts: 8,
   ppoSamplesPerPrompt: 2,
-  ppo: Object.freeze({ learningRate: 1e-4, maxNewTokens: 32, miniBatchSize: 8, initKlCoef: 0.1 }),
+  ppo: Object.freeze({
+    learningRate: 5e-5,
+    maxNewTokens: 32,
+    miniBatchSize: 8,
+    initKlCoef: 0.05,
+    minKlCoef: 0.05,
+    targetKl: 10,
+    klHorizon: 32,
+  }),
   evalPrompts: 52,
   evalSamplesPerPrompt: 2,
   seed: 0,
@@ -87,6 +117,10 @@ export function simulationConfig(overrides: Partial<SimulationConfig> = {}): Sim
     throw new Error(`SimulationConfig: candidates must be an integer ≥ 2, got ${c.candidates}`);
   if (!(c.noise >= 0) || !Number.isFinite(c.noise))
     throw new Error(`SimulationConfig: noise must be a finite number ≥ 0, got ${c.noise}`);
+  if (!(c.tieMargin >= 0) || !Number.isFinite(c.tieMargin))
+    throw new Error(`SimulationConfig: tieMargin must be a finite number ≥ 0, got ${c.tieMargin}`);
+  if (c.rewardData !== 'all' && c.rewardData !== 'latest')
+    throw new Error(`SimulationConfig: rewardData must be 'all' or 'latest', got ${c.rewardData}`);
   if (!(c.rewardLearningRate > 0)) throw new Error(`SimulationConfig: rewardLearningRate must be > 0`);
   return c;
 }

@@ -101,6 +101,34 @@ describe('runSimulation', () => {
     expect(strip(await micro({ iterations: 1, seed: 4 }))).not.toEqual(once);
   });
 
+  it('trains the reward model on all rankings so far by default, or on the latest only', async () => {
+    const all = await micro();
+    const latest = await micro({ rewardData: 'latest' });
+    expect(all[1].trainingFlops).toBe(latest[1].trainingFlops); // iteration 1: the same 8 rankings either way
+    expect(all[1].rewardAccuracy).toBe(latest[1].rewardAccuracy);
+    expect(all[2].trainingFlops).toBeGreaterThan(latest[2].trainingFlops); // iteration 2: 16 rankings against 8
+    expect([all[2].rankings, latest[2].rankings]).toEqual([16, 16]);
+  });
+
+  it('with scaleRewards, PPO sees the same reward-model scores divided by one positive factor', async () => {
+    const once = { iterations: 1, ppoStepsPerIteration: 1 };
+    const [raw, scaled] = [
+      (await micro({ ...once, scaleRewards: false }))[1].ppo!,
+      (await micro({ ...once, scaleRewards: true }))[1].ppo!,
+    ];
+    const factor = raw.rewardStd / scaled.rewardStd;
+    expect(factor).toBeGreaterThan(0);
+    expect(Math.abs(factor - 1)).toBeGreaterThan(1e-3);
+    expect(raw.rewardMean / scaled.rewardMean).toBeCloseTo(factor, 4);
+    expect(raw.replyLength).toBe(scaled.replyLength); // the same rollouts, scored on another scale
+  });
+
+  it('with a tie margin wider than any gap the trainers tie every ranking: no pairs to learn or score', async () => {
+    const reports = await micro({ iterations: 1, tieMargin: 1e9 });
+    expect(reports[1].rewardPairs).toBe(0);
+    expect(reports[1].rewardAccuracy).toBeNaN();
+  });
+
   it('scores a constant preference as a tie everywhere (noise-free trainers): win rate ½, mean score the constant, no pairs', async () => {
     const policy = { cfg, params: initParams(cfg, 9) };
     const { reports } = await runSimulation({

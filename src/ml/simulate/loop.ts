@@ -3,9 +3,9 @@
  *
  *  1. sample K candidates per prompt from the current policy (temperature 1); the simulated trainers
  *     rank them by the true preference plus Gaussian noise;
- *  2. train the reward model (a copy of the SFT trunk, kept across iterations) on the new train
- *     rankings; measure its pair accuracy on rankings of held-out prompts; normalise it so the SFT
- *     demonstrations score mean 0;
+ *  2. train the reward model (a copy of the SFT trunk, kept across iterations) on all train rankings
+ *     collected so far (or only the new ones: config.rewardData); measure its pair accuracy on rankings
+ *     of held-out prompts; normalise it so the SFT demonstrations score mean 0;
  *  3. PPO against the reward model, with the frozen SFT policy as reference (one trainer for the whole
  *     run, its value head initialised from the reward model's head);
  *  4. evaluate on held-out prompts: the true preference score of policy samples, their win rate against
@@ -18,12 +18,13 @@ import { mulberry32, Rng } from '../model/sampling.js';
 import { copyParams } from '../rl/params.js';
 import { PpoStepMetrics, PpoTrainer, rewardModelScorer } from '../rl/ppo/trainer.js';
 import { Sample, sampleReplies } from '../rl/ppo/sampler.js';
-import { createRewardModel, disposeRewardModel } from '../rl/reward-model.js';
+import type { Ranking } from '../rl/ranking.js';
+import { createRewardModel, disposeRewardModel, scoreSequences } from '../rl/reward-model.js';
 import { normaliseRewards, pairAccuracy, trainRewardModel } from '../rl/reward-train.js';
 import { shuffled } from '../rl/shuffle.js';
 import { SimulationConfig, simulationConfig } from './config.js';
 import { forwardFlops, trainFlops } from './flops.js';
-import { mean, sequenceKl, trainerAgreement, winRate } from './metrics.js';
+import { mean, std, sequenceKl, trainerAgreement, winRate } from './metrics.js';
 import type { ScoreFn } from './preference.js';
 import type { PromptSet } from './prompts.js';
 import { ranksByScore, SimulatedTrainers } from './trainers.js';
@@ -65,7 +66,7 @@ export interface IterationReport {
   trainerAgreement: number | null;
   /** Held-out pairs behind rewardAccuracy. */
   rewardPairs: number;
-  /** Rankings the reward model has been trained on so far. */
+  /** Train rankings collected so far. */
   rankings: number;
   /** The last PPO step's metrics of the iteration; null for SFT. */
   ppo: PpoStepMetrics | null;
@@ -107,7 +108,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
 
   const reference: GptModel = { cfg: policy.cfg, params: copyParams(policy.params, false) };
   const rewardModel = createRewardModel(policy, { seed: c.seed });
-  const trainers = new SimulatedTrainers(c.noise, c.seed ^ 0x7a31);
+  const trainers = new SimulatedTrainers(c.noise, c.seed ^ 0x7a31, c.tieMargin);
   const rng = mulberry32(c.seed + 17);
   const budget = c.ppo.maxNewTokens!;
   const textOf = (s: Sample) => input.decode(s.stopped ? s.reply.slice(0, -1) : s.reply);
@@ -143,7 +144,9 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
   };
 
   let ppo: PpoTrainer | undefined;
-  let rankingsSeen = 0;
+  const collected: Ranking[] = [];
+  /** What PPO divides the reward model's scores by (config.scaleRewards). */
+  let rewardScale = 1;
   try {
     sftScores = await timed('evaluation', async () =>
       scoreOf(await sample(reference, evalPrompts, c.seed + 0x51f7)),
@@ -182,8 +185,10 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
         };
       });
       // 2. reward model
+      collected.push(...rankings);
+      const trainSet = c.rewardData === 'all' ? collected : rankings;
       const accuracy = await timed('rewardModel', async () => {
-        await trainRewardModel(rewardModel, rankings, {
+        await trainRewardModel(rewardModel, trainSet, {
           epochs: c.rewardEpochs,
           batchSize: c.rewardBatchSize,
           learningRate: c.rewardLearningRate,
@@ -191,14 +196,16 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
         });
         flops +=
           c.rewardEpochs *
-          sum(rankings, (r) =>
+          sum(trainSet, (r) =>
             sum(r.replies, (y) => trainFlops(policy.cfg, r.prompt.length + y.length, false)),
           );
-        rankingsSeen += rankings.length;
         const noisy = pairAccuracy(rewardModel, heldout);
         const truth = pairAccuracy(rewardModel, trueHeldout);
-        if (prompts.demonstrations.length > 0)
-          normaliseRewards(rewardModel, pick(prompts.demonstrations, 64, rng));
+        if (prompts.demonstrations.length > 0) {
+          const demonstrations = pick(prompts.demonstrations, 64, rng);
+          normaliseRewards(rewardModel, demonstrations);
+          if (c.scaleRewards) rewardScale = std(scoreSequences(rewardModel, demonstrations)) || 1;
+        }
         return { noisy, truth };
       });
       // 3. PPO against the reward model
@@ -207,7 +214,8 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
         ppo ??= new PpoTrainer({
           policy,
           reference,
-          scorer: rewardModelScorer(rewardModel),
+          scorer: async (samples) =>
+            Array.from(await rewardModelScorer(rewardModel)(samples), (x) => x / rewardScale),
           valueHead: rewardModel.head,
           stopIds: [input.stopId],
           config: { seed: c.seed, ...c.ppo },
@@ -227,7 +235,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
           flops += sum(samples, perSample);
           last = metrics;
           input.onProgress?.(
-            `iteration ${iteration} PPO step ${s + 1}/${c.ppoStepsPerIteration}: RM reward ${metrics.rewardMean.toFixed(3)} KL ${metrics.kl.toFixed(2)} β ${metrics.beta.toFixed(4)} length ${metrics.replyLength.toFixed(1)}`,
+            `iteration ${iteration} PPO step ${s + 1}/${c.ppoStepsPerIteration}: RM reward ${metrics.rewardMean.toFixed(3)} ± ${metrics.rewardStd.toFixed(2)} KL ${metrics.kl.toFixed(2)} β ${metrics.beta.toFixed(4)} approx KL ${metrics.approxKl.toFixed(4)} updates ${metrics.minibatches} length ${metrics.replyLength.toFixed(1)}`,
           );
         }
       });
@@ -237,7 +245,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
         rewardAccuracyTrue: accuracy.truth.accuracy,
         trainerAgreement: trainerAgreement(heldout, heldoutScores),
         rewardPairs: accuracy.noisy.pairs,
-        rankings: rankingsSeen,
+        rankings: collected.length,
         ppo: last,
       });
     }

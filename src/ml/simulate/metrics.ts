@@ -12,6 +12,14 @@ export function mean(xs: ArrayLike<number>): number {
   return sum / xs.length;
 }
 
+/** Population standard deviation. */
+export function std(xs: ArrayLike<number>): number {
+  const m = mean(xs);
+  let sq = 0;
+  for (let i = 0; i < xs.length; i++) sq += (xs[i] - m) ** 2;
+  return Math.sqrt(sq / xs.length);
+}
+
 /**
  * Paired win rate: candidate i against baseline i (replies to the same prompt); a tie counts ½.
  */

@@ -1,7 +1,9 @@
 /**
  * npm run rlhf:simulate -- --preference <module.js> [--iterations N] [--noise σ] [--seed N]
  *   [--candidates K] [--ranking-prompts N] [--heldout-ranking-prompts N] [--ppo-steps N] [--ppo-prompts N]
- *   [--ppo-lr x] [--rm-lr x] [--rm-epochs N] [--kl-coef β]
+ *   [--ppo-samples N] [--ppo-minibatch N] [--ppo-lr x] [--rm-lr x] [--rm-epochs N] [--rm-data all|latest]
+ *   [--scale-rewards yes|no] [--tie-margin x]
+ *   [--kl-coef β] [--kl-target nats] [--kl-horizon samples] [--kl-floor β] [--early-stop-kl nats]
  *   [--max-tokens N] [--model DIR] [--corpus FILE] [--backend wasm|cpu|tensorflow] [--threads N]
  *
  * Runs the RLHF loop on the default policy with simulated trainers who rank candidates by the
@@ -46,6 +48,15 @@ const { values } = parseArgs({
     'ppo-prompts': { type: 'string' },
     'max-tokens': { type: 'string' },
     'kl-coef': { type: 'string' },
+    'kl-target': { type: 'string' },
+    'kl-horizon': { type: 'string' },
+    'kl-floor': { type: 'string' },
+    'early-stop-kl': { type: 'string' },
+    'ppo-samples': { type: 'string' },
+    'ppo-minibatch': { type: 'string' },
+    'tie-margin': { type: 'string' },
+    'rm-data': { type: 'string' },
+    'scale-rewards': { type: 'string' },
     model: { type: 'string', default: join(root, 'models', 'policy-default') },
     corpus: { type: 'string', default: join(root, 'data', 'corpus', 'dialogues.jsonl') },
     backend: { type: 'string' },
@@ -54,7 +65,7 @@ const { values } = parseArgs({
 });
 if (!values.preference) {
   console.error(
-    'usage: npm run rlhf:simulate -- --preference <module.js> [--iterations N] [--noise σ] [--seed N] [--candidates K] [--ranking-prompts N] [--heldout-ranking-prompts N] [--ppo-steps N] [--ppo-prompts N] [--ppo-lr x] [--rm-lr x] [--rm-epochs N] [--kl-coef β] [--max-tokens N] [--model DIR] [--corpus FILE] [--backend NAME] [--threads N]',
+    'usage: npm run rlhf:simulate -- --preference <module.js> [--iterations N] [--noise σ] [--seed N] [--candidates K] [--ranking-prompts N] [--heldout-ranking-prompts N] [--ppo-steps N] [--ppo-prompts N] [--ppo-samples N] [--ppo-minibatch N] [--ppo-lr x] [--rm-lr x] [--rm-epochs N] [--rm-data all|latest] [--scale-rewards yes|no] [--tie-margin x] [--kl-coef β] [--kl-target nats] [--kl-horizon samples] [--kl-floor β] [--early-stop-kl nats] [--max-tokens N] [--model DIR] [--corpus FILE] [--backend NAME] [--threads N]',
   );
   process.exit(2);
 }
@@ -64,6 +75,11 @@ const num = (v: string | undefined, name: string): number | undefined => {
   const n = Number(v);
   if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got ${v}`);
   return n;
+};
+const yesNo = (v: string | undefined, name: string): boolean | undefined => {
+  if (v === undefined) return undefined;
+  if (v !== 'yes' && v !== 'no') throw new Error(`--${name} must be yes or no, got ${v}`);
+  return v === 'yes';
 };
 const overrides: Partial<SimulationConfig> = Object.fromEntries(
   Object.entries({
@@ -77,16 +93,24 @@ const overrides: Partial<SimulationConfig> = Object.fromEntries(
     rewardEpochs: num(values['rm-epochs'], 'rm-epochs'),
     heldoutRankingPrompts: num(values['heldout-ranking-prompts'], 'heldout-ranking-prompts'),
     ppoPrompts: num(values['ppo-prompts'], 'ppo-prompts'),
+    ppoSamplesPerPrompt: num(values['ppo-samples'], 'ppo-samples'),
+    tieMargin: num(values['tie-margin'], 'tie-margin'),
+    rewardData: values['rm-data'] as SimulationConfig['rewardData'] | undefined,
+    scaleRewards: yesNo(values['scale-rewards'], 'scale-rewards'),
   }).filter(([, v]) => v !== undefined),
 );
-const ppoLr = num(values['ppo-lr'], 'ppo-lr');
-const maxTokens = num(values['max-tokens'], 'max-tokens');
-const klCoef = num(values['kl-coef'], 'kl-coef');
-overrides.ppo = {
-  ...(ppoLr !== undefined ? { learningRate: ppoLr } : {}),
-  ...(maxTokens !== undefined ? { maxNewTokens: maxTokens } : {}),
-  ...(klCoef !== undefined ? { initKlCoef: klCoef } : {}),
-};
+overrides.ppo = Object.fromEntries(
+  Object.entries({
+    learningRate: num(values['ppo-lr'], 'ppo-lr'),
+    maxNewTokens: num(values['max-tokens'], 'max-tokens'),
+    initKlCoef: num(values['kl-coef'], 'kl-coef'),
+    targetKl: num(values['kl-target'], 'kl-target'),
+    klHorizon: num(values['kl-horizon'], 'kl-horizon'),
+    minKlCoef: num(values['kl-floor'], 'kl-floor'),
+    earlyStopKl: num(values['early-stop-kl'], 'early-stop-kl'),
+    miniBatchSize: num(values['ppo-minibatch'], 'ppo-minibatch'),
+  }).filter(([, v]) => v !== undefined),
+);
 
 const started = performance.now();
 const backend = await initBackend(

@@ -1,11 +1,20 @@
 import { rankingPairs } from '../rl/ranking.js';
-import { ranksByScore, SimulatedTrainers } from './trainers.js';
+import { ranksByScore, ranksWithMargin, SimulatedTrainers } from './trainers.js';
 
 describe('ranksByScore', () => {
   it('gives rank 0 to the highest score and one shared rank to equal scores', () => {
     expect(ranksByScore([0.2, 0.9, 0.5, 0.9])).toEqual([2, 0, 1, 0]);
     expect(ranksByScore([-1, -3])).toEqual([0, 1]);
     expect(ranksByScore([4, 4, 4])).toEqual([0, 0, 0]);
+  });
+});
+
+describe('ranksWithMargin', () => {
+  it('starts a new rank only where the gap to the next higher score reaches the margin', () => {
+    expect(ranksWithMargin([0.2, 0.9, 0.5, 0.85], 0.1)).toEqual([2, 0, 1, 0]);
+    expect(ranksWithMargin([0.2, 0.9, 0.5, 0.85], 0)).toEqual([3, 0, 2, 1]);
+    expect(ranksWithMargin([1, 0.92, 0.84, 0.5], 0.1)).toEqual([0, 0, 0, 1]); // a chain of small gaps is one tie
+    expect(ranksWithMargin([1, 0.75], 0.25)).toEqual([0, 1]); // a gap of exactly the margin is told apart
   });
 });
 
@@ -49,7 +58,31 @@ describe('SimulatedTrainers', () => {
     expect(correct / n).toBeLessThan(0.76 + 0.03);
   });
 
-  it('refuses negative noise and non-finite scores', () => {
+  it('with a tie margin, ties close pairs and orders the pairs it does tell apart more often correctly', () => {
+    const n = 4000;
+    const count = (margin: number) => {
+      const trainers = new SimulatedTrainers(0.1, 5, margin);
+      let correct = 0;
+      let ordered = 0;
+      for (let i = 0; i < n; i++) {
+        const [better, worse] = trainers.rank([0.55, 0.5]);
+        if (better !== worse) ordered++;
+        if (better < worse) correct++;
+      }
+      return { ordered: ordered / n, correct: correct / ordered };
+    };
+    const exact = count(0);
+    expect(exact.ordered).toBe(1);
+    expect(exact.correct).toBeCloseTo(0.638, 1); // Φ(0.05 / (0.1·√2))
+    // perceived gap ~ N(0.05, 0.141²): P(gap ≥ 0.1) = 0.362, P(gap ≤ −0.1) = 0.144, so half the pairs are
+    // ordered, 0.362 / 0.506 = 71.5 % of them the right way
+    const tied = count(0.1);
+    expect(tied.ordered).toBeCloseTo(0.506, 1);
+    expect(tied.correct).toBeCloseTo(0.715, 1);
+  });
+
+  it('refuses negative noise or margin and non-finite scores', () => {
+    expect(() => new SimulatedTrainers(0, 0, -0.1)).toThrow(/tieMargin/);
     expect(() => new SimulatedTrainers(-0.1, 0)).toThrow(/noise/);
     expect(() => new SimulatedTrainers(0, 0).rank([1, NaN])).toThrow(/finite/);
   });
