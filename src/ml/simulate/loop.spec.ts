@@ -110,6 +110,15 @@ describe('runSimulation', () => {
     expect([all[2].rankings, latest[2].rankings]).toEqual([16, 16]);
   });
 
+  it('trains a new reward model from the SFT trunk each iteration by default, or keeps training the last one', async () => {
+    const warm = await micro({ rewardInit: 'warm' });
+    const tensors = tf.memory().numTensors;
+    const fresh = await micro();
+    expect(tf.memory().numTensors).toBe(tensors); // the replaced reward models are disposed
+    expect(fresh[1].ppo!.rewardMean).toBe(warm[1].ppo!.rewardMean); // iteration 1: one model either way
+    expect(fresh[2].ppo!.rewardMean).not.toBe(warm[2].ppo!.rewardMean); // PPO is scored by another model
+  });
+
   it('with scaleRewards, PPO sees the same reward-model scores divided by one positive factor', async () => {
     const once = { iterations: 1, ppoStepsPerIteration: 1 };
     const [raw, scaled] = [

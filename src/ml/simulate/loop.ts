@@ -3,9 +3,10 @@
  *
  *  1. sample K candidates per prompt from the current policy (temperature 1); the simulated trainers
  *     rank them by the true preference plus Gaussian noise;
- *  2. train the reward model (a copy of the SFT trunk, kept across iterations) on all train rankings
- *     collected so far (or only the new ones: config.rewardData); measure its pair accuracy on rankings
- *     of held-out prompts; normalise it so the SFT demonstrations score mean 0;
+ *  2. train the reward model (a copy of the SFT trunk: a new one each iteration, or the previous one
+ *     again: config.rewardInit) on all train rankings collected so far (or only the new ones:
+ *     config.rewardData); measure its pair accuracy on rankings of held-out prompts; normalise it so the
+ *     SFT demonstrations score mean 0;
  *  3. PPO against the reward model, with the frozen SFT policy as reference (one trainer for the whole
  *     run, its value head initialised from the reward model's head);
  *  4. evaluate on held-out prompts: the true preference score of policy samples, their win rate against
@@ -107,7 +108,7 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
   };
 
   const reference: GptModel = { cfg: policy.cfg, params: copyParams(policy.params, false) };
-  const rewardModel = createRewardModel(policy, { seed: c.seed });
+  let rewardModel = createRewardModel(policy, { seed: c.seed });
   const trainers = new SimulatedTrainers(c.noise, c.seed ^ 0x7a31, c.tieMargin);
   const rng = mulberry32(c.seed + 17);
   const budget = c.ppo.maxNewTokens!;
@@ -187,6 +188,10 @@ export async function runSimulation(input: SimulationInput): Promise<SimulationR
       // 2. reward model
       collected.push(...rankings);
       const trainSet = c.rewardData === 'all' ? collected : rankings;
+      if (c.rewardInit === 'fresh' && iteration > 1) {
+        disposeRewardModel(rewardModel);
+        rewardModel = createRewardModel(reference, { seed: c.seed + iteration });
+      }
       const accuracy = await timed('rewardModel', async () => {
         await trainRewardModel(rewardModel, trainSet, {
           epochs: c.rewardEpochs,

@@ -56,6 +56,7 @@ const { values } = parseArgs({
     'ppo-minibatch': { type: 'string' },
     'tie-margin': { type: 'string' },
     'rm-data': { type: 'string' },
+    'rm-init': { type: 'string' },
     'scale-rewards': { type: 'string' },
     model: { type: 'string', default: join(root, 'models', 'policy-default') },
     corpus: { type: 'string', default: join(root, 'data', 'corpus', 'dialogues.jsonl') },
@@ -96,6 +97,7 @@ const overrides: Partial<SimulationConfig> = Object.fromEntries(
     ppoSamplesPerPrompt: num(values['ppo-samples'], 'ppo-samples'),
     tieMargin: num(values['tie-margin'], 'tie-margin'),
     rewardData: values['rm-data'] as SimulationConfig['rewardData'] | undefined,
+    rewardInit: values['rm-init'] as SimulationConfig['rewardInit'] | undefined,
     scaleRewards: yesNo(values['scale-rewards'], 'scale-rewards'),
   }).filter(([, v]) => v !== undefined),
 );
