@@ -5,6 +5,8 @@ import { Conversation } from './conversation.entity.js';
 import { Message } from './message.entity.js';
 
 const conversationNotFound = () => new NotFoundException('Conversation not found');
+/** A message that is missing and one in someone else's conversation get this same answer: nothing leaks. */
+export const messageNotFound = () => new NotFoundException('Message not found');
 
 @Injectable()
 export class ConversationsService {
@@ -40,7 +42,7 @@ export class ConversationsService {
   async visibleMessage(userId: string, messageId: string): Promise<{ message: Message; conversation: Conversation }> {
     const message = await this.dataSource.manager.findOneBy(Message, { id: messageId });
     const conversation = message && (await this.dataSource.manager.findOneBy(Conversation, { id: message.conversationId, userId }));
-    if (!message || !conversation) throw new NotFoundException('Message not found');
+    if (!message || !conversation) throw messageNotFound();
     return { message, conversation };
   }
 

@@ -134,16 +134,18 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+const SIZE = /^(\d+)(b|kb|mb)$/i;
+
 /** '512kb' → 524288, as body-parser reads its limit (1 kb = 1024 bytes). */
 export function sizeInBytes(size: string): number {
-  const [, digits, unit] = /^(\d+)(b|kb|mb)$/i.exec(size) ?? [];
+  const [, digits, unit] = SIZE.exec(size) ?? [];
   if (!digits) throw new ConfigError(`Not a size like 512kb or 1mb: "${size}"`);
   return Number(digits) * { b: 1, kb: 1024, mb: 1024 * 1024 }[unit.toLowerCase() as 'b' | 'kb' | 'mb'];
 }
 
 function bodyLimit(env: Env): string {
   const raw = env.BODY_LIMIT ?? '1mb';
-  if (!/^\d+(b|kb|mb)$/i.test(raw)) {
+  if (!SIZE.test(raw)) {
     throw new ConfigError(`BODY_LIMIT must be a size like 512kb or 1mb (got "${raw}")`);
   }
   return raw.toLowerCase();

@@ -16,7 +16,7 @@ export type NewReport = Pick<
 > & { bands: number[] };
 
 // Data-modifying CTEs run as one statement: every report of a batch, its LSH bands and its `submitted`
-// event commit together or not at all, and the foreign-key checks at the end see the new reports. A
+// event commit together or not at all, and the bands' and events' foreign keys see the new reports. A
 // report whose Idempotency-Key its reporter already used is skipped (not returned). clock_timestamp()
 // keeps reports of one batch in submission order (now() would give them all the same instant).
 const INSERT_REPORTS = `
@@ -59,19 +59,17 @@ export async function insertReports(manager: EntityManager, reports: NewReport[]
   }));
   const rows = (await manager.query(INSERT_REPORTS, [JSON.stringify(input)])) as StoredRow[];
   const stored = new Map(rows.map((row) => [row.id, row]));
-  return reports.map((report, i) => {
+  return reports.map(({ bands: _bands, ...fields }, i) => {
     const row = stored.get(input[i].id);
     if (!row) return null;
-    const { bands: _, ...fields } = report;
     // Everything else of the row is what was sent: reading it back would only cost the round trip's bytes.
     return manager.create(Report, { ...fields, id: row.id, status: row.status, duplicateOf: null, needsInfoSince: null, createdAt: row.created_at, updatedAt: row.updated_at });
   });
 }
 
 /**
- * Group commit of report submissions: those arriving together are stored by one statement. If that
- * statement fails (say, one reported message was deleted meanwhile), each is retried alone, so only the
- * one at fault gets the error.
+ * Group commit of report submissions: those arriving together are stored by one statement. If the
+ * database refuses that statement, each is retried alone, so only the one at fault gets the error.
  */
 export function reportWriter(manager: EntityManager): Batcher<NewReport, Report | null> {
   return new Batcher(async (reports) => {

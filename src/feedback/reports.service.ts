@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
+import { messageNotFound } from '../chat/conversations.service.js';
 import type { Message } from '../chat/message.entity.js';
 import { Batcher } from '../common/batcher.js';
 import { hydrate } from '../database/hydrate.js';
@@ -72,8 +73,7 @@ export class ReportsService {
       this.contexts.submit(input.messageId),
     ]);
     if (earlier) return { report: earlier, created: false };
-    // Someone else's message answers exactly like a missing one: its existence does not leak.
-    if (!context || context.conversation.userId !== principal.userId) throw new NotFoundException('Message not found');
+    if (!context || context.conversation.userId !== principal.userId) throw messageNotFound();
     const { message, conversation, thread, decision } = context;
     checkReportable(input, message, Boolean(decision && decision.action !== 'allow'));
     const sig = signature(`${input.description}\n${message.content}`);

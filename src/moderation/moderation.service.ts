@@ -106,11 +106,6 @@ export class ModerationService implements OnModuleInit {
     return (await this.check([text]))[0];
   }
 
-  /** The latest decision about a message, if the filter saw it. */
-  latestDecision(manager: EntityManager, messageId: string): Promise<ModerationDecision | null> {
-    return manager.findOne(ModerationDecision, { where: { messageId }, order: { createdAt: 'DESC' } });
-  }
-
   /**
    * A corrected label from an accepted filter report. About one in ten goes to the held-out split, where
    * it measures the next retrained classifier. The split follows from the text, so reports of the same

@@ -66,53 +66,55 @@ const { values } = parseArgs({
 });
 if (!values.preference) {
   console.error(
-    'usage: npm run rlhf:simulate -- --preference <module.js> [--iterations N] [--noise σ] [--seed N] [--candidates K] [--ranking-prompts N] [--heldout-ranking-prompts N] [--ppo-steps N] [--ppo-prompts N] [--ppo-samples N] [--ppo-minibatch N] [--ppo-lr x] [--rm-lr x] [--rm-epochs N] [--rm-data all|latest] [--scale-rewards yes|no] [--tie-margin x] [--kl-coef β] [--kl-target nats] [--kl-horizon samples] [--kl-floor β] [--early-stop-kl nats] [--max-tokens N] [--model DIR] [--corpus FILE] [--backend NAME] [--threads N]',
+    'usage: npm run rlhf:simulate -- --preference <module.js> [--iterations N] [--noise σ] [--seed N] [--candidates K] [--ranking-prompts N] [--heldout-ranking-prompts N] [--ppo-steps N] [--ppo-prompts N] [--ppo-samples N] [--ppo-minibatch N] [--ppo-lr x] [--rm-lr x] [--rm-epochs N] [--rm-data all|latest] [--rm-init fresh|warm] [--scale-rewards yes|no] [--tie-margin x] [--kl-coef β] [--kl-target nats] [--kl-horizon samples] [--kl-floor β] [--early-stop-kl nats] [--max-tokens N] [--model DIR] [--corpus FILE] [--backend NAME] [--threads N]',
   );
   process.exit(2);
 }
 
-const num = (v: string | undefined, name: string): number | undefined => {
+type Flag = keyof typeof values;
+const num = (name: Flag): number | undefined => {
+  const v = values[name] as string | undefined;
   if (v === undefined) return undefined;
   const n = Number(v);
   if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got ${v}`);
   return n;
 };
-const yesNo = (v: string | undefined, name: string): boolean | undefined => {
+const yesNo = (name: Flag): boolean | undefined => {
+  const v = values[name] as string | undefined;
   if (v === undefined) return undefined;
   if (v !== 'yes' && v !== 'no') throw new Error(`--${name} must be yes or no, got ${v}`);
   return v === 'yes';
 };
-const overrides: Partial<SimulationConfig> = Object.fromEntries(
-  Object.entries({
-    iterations: num(values.iterations, 'iterations'),
-    noise: num(values.noise, 'noise'),
-    seed: num(values.seed, 'seed'),
-    candidates: num(values.candidates, 'candidates'),
-    rankingPrompts: num(values['ranking-prompts'], 'ranking-prompts'),
-    ppoStepsPerIteration: num(values['ppo-steps'], 'ppo-steps'),
-    rewardLearningRate: num(values['rm-lr'], 'rm-lr'),
-    rewardEpochs: num(values['rm-epochs'], 'rm-epochs'),
-    heldoutRankingPrompts: num(values['heldout-ranking-prompts'], 'heldout-ranking-prompts'),
-    ppoPrompts: num(values['ppo-prompts'], 'ppo-prompts'),
-    ppoSamplesPerPrompt: num(values['ppo-samples'], 'ppo-samples'),
-    tieMargin: num(values['tie-margin'], 'tie-margin'),
-    rewardData: values['rm-data'] as SimulationConfig['rewardData'] | undefined,
-    rewardInit: values['rm-init'] as SimulationConfig['rewardInit'] | undefined,
-    scaleRewards: yesNo(values['scale-rewards'], 'scale-rewards'),
-  }).filter(([, v]) => v !== undefined),
-);
-overrides.ppo = Object.fromEntries(
-  Object.entries({
-    learningRate: num(values['ppo-lr'], 'ppo-lr'),
-    maxNewTokens: num(values['max-tokens'], 'max-tokens'),
-    initKlCoef: num(values['kl-coef'], 'kl-coef'),
-    targetKl: num(values['kl-target'], 'kl-target'),
-    klHorizon: num(values['kl-horizon'], 'kl-horizon'),
-    minKlCoef: num(values['kl-floor'], 'kl-floor'),
-    earlyStopKl: num(values['early-stop-kl'], 'early-stop-kl'),
-    miniBatchSize: num(values['ppo-minibatch'], 'ppo-minibatch'),
-  }).filter(([, v]) => v !== undefined),
-);
+/** The flags given on the command line, without the ones left out. */
+const given = <T extends object>(fields: T): Partial<T> =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+const overrides: Partial<SimulationConfig> = given({
+  iterations: num('iterations'),
+  noise: num('noise'),
+  seed: num('seed'),
+  candidates: num('candidates'),
+  rankingPrompts: num('ranking-prompts'),
+  ppoStepsPerIteration: num('ppo-steps'),
+  rewardLearningRate: num('rm-lr'),
+  rewardEpochs: num('rm-epochs'),
+  heldoutRankingPrompts: num('heldout-ranking-prompts'),
+  ppoPrompts: num('ppo-prompts'),
+  ppoSamplesPerPrompt: num('ppo-samples'),
+  tieMargin: num('tie-margin'),
+  rewardData: values['rm-data'] as SimulationConfig['rewardData'] | undefined,
+  rewardInit: values['rm-init'] as SimulationConfig['rewardInit'] | undefined,
+  scaleRewards: yesNo('scale-rewards'),
+});
+overrides.ppo = given({
+  learningRate: num('ppo-lr'),
+  maxNewTokens: num('max-tokens'),
+  initKlCoef: num('kl-coef'),
+  targetKl: num('kl-target'),
+  klHorizon: num('kl-horizon'),
+  minKlCoef: num('kl-floor'),
+  earlyStopKl: num('early-stop-kl'),
+  miniBatchSize: num('ppo-minibatch'),
+});
 
 const started = performance.now();
 const backend = await initBackend(
