@@ -9,7 +9,7 @@ import {
   Contest, ContestEntry, ContestEntryReport, ContestJudge, JudgeAssignment, JudgeConflict, Notification, Score,
 } from '../contest/contest.entities.js';
 import { CreditBalance, CreditLedgerEntry, ModelPrice } from '../credits/credit.entities.js';
-import { Rating, Report, ReportBand, ReportEvent } from '../feedback/feedback.entities.js';
+import { Rating, Report, ReportEvent } from '../feedback/feedback.entities.js';
 import { ModelVersion } from '../model/model-version.entity.js';
 import { ComparisonTask, DatasetSnapshot, Demonstration, TaskRanking } from '../retrain/data/retrain.entities.js';
 import { RunMetric, TrainingRun } from '../retrain/runs/training-run.entity.js';
@@ -19,7 +19,7 @@ import { ModerationDecision, ModerationExampleRow, ModerationRuleRow, Moderation
 export const ENTITIES = [
   User, Session, ApiKey, AuditLog, ModelVersion, Conversation, Message, UsageRecord,
   ModerationThreshold, ModerationRuleRow, ModerationDecision, ModerationExampleRow,
-  Rating, Report, ReportBand, ReportEvent,
+  Rating, Report, ReportEvent,
   TrainingRun, RunMetric,
   ComparisonTask, TaskRanking, Demonstration, DatasetSnapshot,
   Contest, ContestEntry, ContestEntryReport, ContestJudge, JudgeConflict, JudgeAssignment, Score, Notification,

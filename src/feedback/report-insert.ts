@@ -15,24 +15,21 @@ export type NewReport = Pick<
   'reporterId' | 'kind' | 'messageId' | 'categories' | 'description' | 'snapshot' | 'idempotencyKey' | 'requestHash' | 'signature'
 > & { bands: number[] };
 
-// Data-modifying CTEs run as one statement: every report of a batch, its LSH bands and its `submitted`
-// event commit together or not at all, and the bands' and events' foreign keys see the new reports. A
+// Data-modifying CTEs run as one statement: every report of a batch and its `submitted` event commit
+// together or not at all. A
 // report whose Idempotency-Key its reporter already used is skipped (not returned). clock_timestamp()
 // keeps reports of one batch in submission order (now() would give them all the same instant).
 const INSERT_REPORTS = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
     id uuid, reporter_id uuid, kind text, message_id uuid, categories text[], description text, snapshot jsonb,
-    idempotency_key text, request_hash text, signature int[], bands int[])
+    idempotency_key text, request_hash text, signature int[], bands bigint[])
 ), report AS (
-  INSERT INTO reports (id, reporter_id, kind, message_id, categories, description, snapshot, status, idempotency_key, request_hash, signature, created_at)
-  SELECT id, reporter_id, kind, message_id, categories, description, snapshot, 'new', idempotency_key, request_hash, signature, clock_timestamp()
+  INSERT INTO reports (id, reporter_id, kind, message_id, categories, description, snapshot, status, idempotency_key, request_hash, signature, bands, created_at)
+  SELECT id, reporter_id, kind, message_id, categories, description, snapshot, 'new', idempotency_key, request_hash, signature, bands, clock_timestamp()
   FROM input
   ON CONFLICT (reporter_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING id, reporter_id, status, created_at, updated_at
-), bands AS (
-  INSERT INTO report_bands (report_id, band, hash)
-  SELECT report.id, b.band - 1, b.hash FROM report JOIN input USING (id), unnest(input.bands) WITH ORDINALITY AS b(hash, band)
 ), event AS (
   INSERT INTO report_events (report_id, actor_id, type, from_status, to_status, note, created_at)
   SELECT report.id, report.reporter_id, 'submitted', NULL, 'new', NULL, report.created_at FROM report
@@ -40,7 +37,7 @@ WITH input AS (
 SELECT * FROM report`;
 
 /**
- * Stores reports with their LSH bands and `submitted` events in one statement. Answers each input with
+ * Stores reports (with their LSH band keys) and their `submitted` events in one statement. Answers each input with
  * its stored report, or null when its Idempotency-Key was already used by the same reporter.
  */
 export async function insertReports(manager: EntityManager, reports: NewReport[]): Promise<(Report | null)[]> {

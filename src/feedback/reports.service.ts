@@ -142,9 +142,7 @@ export class ReportsService {
       .createQueryBuilder(Report, 'r')
       .where('r.id <> :id AND r.created_at < :createdAt', { id: report.id, createdAt: report.createdAt })
       .andWhere(
-        `(r.message_id = :messageId OR r.id IN (
-          SELECT b.report_id FROM report_bands b JOIN report_bands mine ON mine.band = b.band AND mine.hash = b.hash
-          WHERE mine.report_id = :id))`,
+        '(r.message_id = :messageId OR r.bands && (SELECT mine.bands FROM reports mine WHERE mine.id = :id))',
         { messageId: report.messageId },
       )
       .orderBy('r.created_at', 'ASC')

@@ -50,11 +50,15 @@ export function similarity(a: number[], b: number[]): number {
   return same / SIGNATURE_SIZE;
 }
 
-/** LSH bands: texts sharing any band are candidates (≈ 50 % Jaccard and above with 16 bands of 4). */
+/**
+ * LSH band keys: texts sharing any key are candidates (≈ 50 % Jaccard and above with 16 bands of 4).
+ * A key is the band's number × 2^32 + the hash of its rows, so two texts share a key only when the same
+ * band matches; keys stay below 2^36, exact as JavaScript numbers and as PostgreSQL bigints.
+ */
 export function bands(sig: number[]): number[] {
   const out: number[] = [];
   for (let start = 0; start < SIGNATURE_SIZE; start += ROWS_PER_BAND) {
-    out.push(fnv1a(sig.slice(start, start + ROWS_PER_BAND).join(',')) | 0);
+    out.push((start / ROWS_PER_BAND) * 2 ** 32 + fnv1a(sig.slice(start, start + ROWS_PER_BAND).join(',')));
   }
   return out;
 }
