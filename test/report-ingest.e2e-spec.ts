@@ -7,6 +7,7 @@ import { createTestApp, type TestApp, type TestUser } from './support/test-app.j
 let t: TestApp;
 let alice: TestUser;
 let messageId: string;
+let othersMessageId: string;
 
 /** A new conversation of `user` with one exchange; returns the id of the model's reply. */
 async function modelReply(user: TestUser, content: string): Promise<string> {
@@ -23,6 +24,7 @@ beforeAll(async () => {
   t = await createTestApp();
   alice = await t.newUser();
   messageId = await modelReply(alice, 'Tell me about the moon');
+  othersMessageId = await modelReply(await t.newUser(), 'Tell me about the sea');
 });
 afterAll(() => t.close());
 
@@ -48,6 +50,8 @@ describe('POST /reports ahead of Express', () => {
     ['a body over the limit', (u) => (path) => t.http().post(path).set('Cookie', u.cookie).send({ kind: 'bias', messageId, description: 'x'.repeat(1_100_000) })],
     ['a bad Idempotency-Key', (u) => (path) => t.http().post(path).set('Cookie', u.cookie).set('Idempotency-Key', 'with space').send({ kind: 'bias', messageId, description: 'x' })],
     ['a missing message', (u) => (path) => t.http().post(path).set('Cookie', u.cookie).send({ kind: 'bias', messageId: '00000000-0000-4000-8000-000000000000', description: 'x' })],
+    ["another user's message", (u) => (path) => t.http().post(path).set('Cookie', u.cookie).send({ kind: 'bias', messageId: othersMessageId, description: 'x' })],
+    ["another user's message, without credentials", () => (path) => t.http().post(path).send({ kind: 'bias', messageId: othersMessageId, description: 'x' })],
   ];
 
   it.each(cases)('answers %s exactly as the Nest route does', async (_, make) => {
@@ -71,6 +75,36 @@ describe('POST /reports ahead of Express', () => {
       expect(fast.headers[header]).toBe(nest.headers[header]);
     }
     expect(fast.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('reads a message id in upper case as the same message either way', async () => {
+    const body = { kind: 'bias', messageId: messageId.toUpperCase(), description: 'Upper-case id' };
+    for (const path of ['/reports', '/reports?via=express']) {
+      const res = await t.http().post(path).set('Cookie', alice.cookie).send(body);
+      expect(res.status).toBe(201);
+      expect(res.body.messageId).toBe(messageId);
+    }
+  });
+
+  it('gives a retry its report back after the conversation is deleted, and still refuses the key for another request', async () => {
+    const conversationId = (await t.http().post('/conversations').set('Cookie', alice.cookie).send({})).body.id as string;
+    const reply = await t
+      .http()
+      .post(`/conversations/${conversationId}/messages`)
+      .set('Cookie', alice.cookie)
+      .send({ content: 'Soon deleted', sampling: { temperature: 1, maxTokens: 10, seed: 3 } });
+    const body = { kind: 'harmful_output', messageId: reply.body.assistantMessage.id, description: 'Then deleted' };
+    const first = await t.http().post('/reports').set('Cookie', alice.cookie).set('Idempotency-Key', 'after-delete').send(body);
+    expect(first.status).toBe(201);
+    expect((await t.http().delete(`/conversations/${conversationId}`).set('Cookie', alice.cookie)).status).toBeLessThan(300);
+    for (const path of ['/reports', '/reports?via=express']) {
+      const retry = await t.http().post(path).set('Cookie', alice.cookie).set('Idempotency-Key', 'after-delete').send(body);
+      expect({ status: retry.status, id: retry.body.id }).toEqual({ status: 200, id: first.body.id });
+      const other = await t.http().post(path).set('Cookie', alice.cookie).set('Idempotency-Key', 'after-delete').send({ ...body, description: 'Changed' });
+      expect(other.status).toBe(422);
+      const fresh = await t.http().post(path).set('Cookie', alice.cookie).set('Idempotency-Key', `fresh-${path}`).send(body);
+      expect(fresh.status).toBe(404);
+    }
   });
 
   it('accepts an API key as the Nest guard does', async () => {

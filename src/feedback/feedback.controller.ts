@@ -8,14 +8,24 @@ import { decodeOffsetCursor, offsetPage, PageQueryDto } from '../common/paginati
 import { AnswerReportDto, CreateReportDto, RateMessageDto } from './dto/feedback.dto.js';
 import { ratingView, reportView } from './dto/feedback.view.js';
 import { RatingsService } from './ratings.service.js';
+import type { ReportContext } from './report-context.js';
 import { ReportsService } from './reports.service.js';
 
 const uuid = new ParseUUIDPipe();
 
-/** POST /reports after authentication and validation: here, and on the fast route (report-submission.route.ts). */
-export async function submitReport(reports: ReportsService, principal: Principal, body: CreateReportDto, key: string | undefined) {
+/**
+ * POST /reports after authentication and validation: here, and on the fast route (report-submission.route.ts),
+ * which may have started loading the message's context already.
+ */
+export async function submitReport(
+  reports: ReportsService,
+  principal: Principal,
+  body: CreateReportDto,
+  key: string | undefined,
+  context?: Promise<ReportContext | null>,
+) {
   checkIdempotencyKey(key);
-  const { report, created } = await reports.submit(principal, body, key);
+  const { report, created } = await reports.submit(principal, body, key, context);
   return { status: created ? 201 : 200, body: reportView(report) };
 }
 

@@ -46,7 +46,8 @@ async function loadContexts(manager: EntityManager, messageIds: string[]): Promi
       ];
     }),
   );
-  return messageIds.map((id) => byMessage.get(id) ?? null);
+  // PostgreSQL writes UUIDs in lower case; a request may not.
+  return messageIds.map((id) => byMessage.get(id.toLowerCase()) ?? null);
 }
 
 /**

@@ -1,12 +1,30 @@
 import type { INestApplicationContext, ValidationPipe } from '@nestjs/common';
 import { EXCEPTION_FILTERS_METADATA, GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA } from '@nestjs/common/constants.js';
 import { Reflector } from '@nestjs/core';
+import { isUUID } from 'class-validator';
+import type { IncomingMessage } from 'node:http';
 import { enforceRoles, routeAccess } from '../auth/auth.guard.js';
 import { PrincipalResolver } from '../auth/principal-resolver.js';
 import type { FastRoute } from '../common/fast-route.js';
 import { CreateReportDto } from './dto/feedback.dto.js';
 import { FeedbackController, submitReport } from './feedback.controller.js';
+import type { ReportContext } from './report-context.js';
 import { ReportsService } from './reports.service.js';
+
+/**
+ * The reported message's context, loaded while the session is looked up: it does not depend on who asks
+ * (submit checks that they may see the message), and loading it after would add a round trip to every
+ * submission. Only for a request with credentials and a well-formed messageId, which the batched query needs.
+ */
+function contextAhead(reports: ReportsService, req: IncomingMessage, body: unknown): Promise<ReportContext | null> | undefined {
+  const messageId = (body as { messageId?: unknown }).messageId;
+  if (typeof messageId !== 'string' || !isUUID(messageId, 'all')) return undefined;
+  if (!req.headers.authorization && !req.headers.cookie) return undefined;
+  const context = reports.context(messageId);
+  // A request refused before submit (401, 403, 400) never reads it.
+  context.catch(() => undefined);
+  return context;
+}
 
 /**
  * `POST /reports` on the fast route: report submissions come in bursts (a bad reply shared widely, a
@@ -31,10 +49,11 @@ export function reportSubmissionRoute(app: INestApplicationContext, validation: 
     method: 'POST',
     path: '/reports',
     async handle(req, body) {
+      const context = contextAhead(reports, req, body);
       const principal = await principals.resolve(req.headers);
       enforceRoles({ ...access, roles }, principal);
       const input = (await validation.transform(body, { type: 'body', metatype: CreateReportDto })) as CreateReportDto;
-      return submitReport(reports, principal!, input, req.headers['idempotency-key'] as string | undefined);
+      return submitReport(reports, principal!, input, req.headers['idempotency-key'] as string | undefined, context);
     },
   };
 }

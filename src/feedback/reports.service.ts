@@ -10,8 +10,8 @@ import { hydrate } from '../database/hydrate.js';
 import { bands, fromSigned, signature, similarity, toSigned } from '../ml/similarity/minhash.js';
 import type { AnswerReportDto, CreateReportDto } from './dto/feedback.dto.js';
 import { Report, ReportEvent } from './feedback.entities.js';
-import { reportContextLoader } from './report-context.js';
-import { reportWriter } from './report-insert.js';
+import { type ReportContext, reportContextLoader } from './report-context.js';
+import { type NewReport, reportWriter } from './report-insert.js';
 import { buildSnapshot } from './report-snapshot.js';
 
 /** Estimated Jaccard similarity at which an earlier report is shown to the reviewer as a likely duplicate. */
@@ -48,6 +48,26 @@ function checkReportable(input: CreateReportDto, message: Message, flagged: bool
   }
 }
 
+/** The report to store, once the reporter may see the message and may report it as `input.kind`. */
+function newReport(principal: Principal, input: CreateReportDto, context: ReportContext | null, idempotencyKey: string | null, hash: string): NewReport {
+  if (!context || context.conversation.userId !== principal.userId) throw messageNotFound();
+  const { message, conversation, thread, decision } = context;
+  checkReportable(input, message, Boolean(decision && decision.action !== 'allow'));
+  const sig = signature(`${input.description}\n${message.content}`);
+  return {
+    reporterId: principal.userId,
+    kind: input.kind,
+    messageId: message.id,
+    categories: input.categories ?? (input.kind === 'filter_false_positive' ? decision!.categories : []),
+    description: input.description,
+    snapshot: buildSnapshot(conversation, thread, message, decision),
+    idempotencyKey,
+    requestHash: hash,
+    signature: toSigned(sig),
+    bands: bands(sig),
+  };
+}
+
 @Injectable()
 export class ReportsService {
   private readonly contexts = reportContextLoader(this.dataSource.manager);
@@ -63,37 +83,37 @@ export class ReportsService {
   /**
    * Files a report with a frozen snapshot. With an Idempotency-Key, a retry returns the first report
    * (`created: false`); the same key with a different request is refused. Concurrent submissions share
-   * their round trips (group commit): under load, one query serves a whole batch of them.
+   * their round trips (group commit): under load, one query serves a whole batch of them. `context` may
+   * be loaded ahead (`context(messageId)`), e.g. while the caller's session is looked up.
    */
-  async submit(principal: Principal, input: CreateReportDto, idempotencyKey?: string): Promise<{ report: Report; created: boolean }> {
+  async submit(
+    principal: Principal,
+    input: CreateReportDto,
+    idempotencyKey?: string,
+    context: Promise<ReportContext | null> = this.context(input.messageId),
+  ): Promise<{ report: Report; created: boolean }> {
     const hash = requestHash(input);
-    // Both look-ups at once: a retry is rare, and waiting for its answer first would add a round trip to every submission.
-    const [earlier, context] = await Promise.all([
-      idempotencyKey ? this.byIdempotencyKey(principal.userId, idempotencyKey, hash) : null,
-      this.contexts.submit(input.messageId),
-    ]);
-    if (earlier) return { report: earlier, created: false };
-    if (!context || context.conversation.userId !== principal.userId) throw messageNotFound();
-    const { message, conversation, thread, decision } = context;
-    checkReportable(input, message, Boolean(decision && decision.action !== 'allow'));
-    const sig = signature(`${input.description}\n${message.content}`);
-    const report = await this.writer.submit({
-      reporterId: principal.userId,
-      kind: input.kind,
-      messageId: message.id,
-      categories: input.categories ?? (input.kind === 'filter_false_positive' ? decision!.categories : []),
-      description: input.description,
-      snapshot: buildSnapshot(conversation, thread, message, decision),
-      idempotencyKey: idempotencyKey ?? null,
-      requestHash: hash,
-      signature: toSigned(sig),
-      bands: bands(sig),
-    });
+    let report: Report | null;
+    try {
+      // No look-up of the key first: the insert skips a key already used, and a retry is rare enough that
+      // every other submission should not wait a round trip for it.
+      report = await this.writer.submit(newReport(principal, input, await context, idempotencyKey ?? null, hash));
+    } catch (error) {
+      // A retry gets its report back even if the message has changed since; a reused key still gets its 422.
+      const earlier = idempotencyKey ? await this.byIdempotencyKey(principal.userId, idempotencyKey, hash) : null;
+      if (earlier) return { report: earlier, created: false };
+      throw error;
+    }
     if (report) return { report, created: true };
-    // A concurrent submission with the same key was stored first: return it.
+    // The key was used before: by this request's first try, or by a concurrent one stored first.
     const first = await this.byIdempotencyKey(principal.userId, idempotencyKey!, hash);
     if (!first) throw new Error('Report insert skipped without an earlier report for its Idempotency-Key');
     return { report: first, created: false };
+  }
+
+  /** What a report on `messageId` freezes (null if the message does not exist); callers check who may see it. */
+  context(messageId: string): Promise<ReportContext | null> {
+    return this.contexts.submit(messageId);
   }
 
   private async byIdempotencyKey(reporterId: string, key: string, hash: string): Promise<Report | null> {
