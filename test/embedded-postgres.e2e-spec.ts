@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { jest } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -34,6 +35,7 @@ async function start(dataDir: string, port: number) {
   const app = await createApp({ config, databaseUrl: database.url });
   await app.init();
   return {
+    app,
     config,
     database,
     http: () => request(app.getHttpServer()),
@@ -51,6 +53,8 @@ describe('embedded PostgreSQL', () => {
     const first = await start(dataDir, port);
     try {
       expect(first.database.embedded).toBe(true);
+      const [{ wal_init_zero }] = await first.app.get(DataSource).query('SHOW wal_init_zero');
+      expect(wal_init_zero).toBe('off');
       const reg = await first.http().post('/auth/register').send({ email: 'keep@example.com', password: 'persistent-pw' });
       expect(reg.status).toBe(201);
 
