@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap.js';
+import { onShutdownSignals } from './common/shutdown-signals.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { connectDatabase } from './database/connect.js';
 import { EmbeddedPostgresError } from './database/embedded-postgres.js';
@@ -22,12 +23,7 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(0);
   };
-  // embedded-postgres stops its servers the moment one of these signals arrives (its exit hook), while the app
-  // is still closing: its job queue and listeners then logged lost connections. Here the database stops last.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void shutdown(signal));
-  }
+  onShutdownSignals((signal) => void shutdown(signal));
 
   try {
     await app.listen(config.port, config.host);

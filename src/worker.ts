@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { JsonLogger } from './common/json-logger.js';
+import { onShutdownSignals } from './common/shutdown-signals.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { connectDatabase } from './database/connect.js';
 import { EmbeddedPostgresError } from './database/embedded-postgres.js';
@@ -23,8 +24,7 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown());
-  process.on('SIGTERM', () => void shutdown());
+  onShutdownSignals(() => void shutdown());
 }
 
 main().catch((error: Error) => {

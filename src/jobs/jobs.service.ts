@@ -22,13 +22,16 @@ export class JobsService implements OnApplicationShutdown {
   private readonly logger = new Logger(JobsService.name);
   private boss: Promise<PgBoss> | undefined;
   private readonly specs = new Map<string, QueueSpec>();
+  private stopped = false;
 
   constructor(@Inject(DATABASE_URL) private readonly databaseUrl: string) {}
 
   private start(): Promise<PgBoss> {
     this.boss ??= (async () => {
       const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4, schedule: false, supervise: true });
-      boss.on('error', (error: Error) => this.logger.error(`job queue error: ${error.message}`));
+      boss.on('error', (error: Error) => {
+        if (!this.stopped) this.logger.error(`job queue error: ${error.message}`);
+      });
       await boss.start();
       return boss;
     })();
@@ -67,5 +70,8 @@ export class JobsService implements OnApplicationShutdown {
     if (!this.boss) return;
     const boss = await this.boss.catch(() => undefined);
     await boss?.stop({ graceful: true, wait: true, timeout: 10_000 }).catch(() => undefined);
+    // pg's pool resolves end() before its connections have closed: one the database stops under after this
+    // reports an error that says nothing about the queue.
+    this.stopped = true;
   }
 }

@@ -73,7 +73,7 @@ export class ServingWatcher implements OnApplicationBootstrap, OnApplicationShut
       if (change.kind === 'policy') void this.check();
     });
     client.on('error', (error: Error) => {
-      this.logger.warn(`model promotion listener lost its connection: ${error.message}`);
+      if (!this.closed) this.logger.warn(`model promotion listener lost its connection: ${error.message}`);
       if (this.client === client) this.client = undefined;
       client.end().catch(() => undefined);
     });
