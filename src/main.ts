@@ -14,10 +14,7 @@ async function main(): Promise<void> {
     throw error;
   });
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
     log(`${signal} received: shutting down`);
     await app.close();
     await database.stop();
