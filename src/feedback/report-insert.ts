@@ -16,9 +16,9 @@ export type NewReport = Pick<
 > & { bands: number[] };
 
 // Data-modifying CTEs run as one statement: every report of a batch and its `submitted` event commit
-// together or not at all. A
-// report whose Idempotency-Key its reporter already used is skipped (not returned). clock_timestamp()
-// keeps reports of one batch in submission order (now() would give them all the same instant).
+// together or not at all. A report whose Idempotency-Key its reporter already used is skipped (not
+// returned). clock_timestamp() keeps reports of one batch in submission order (now() would give them all
+// the same instant).
 const INSERT_REPORTS = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
