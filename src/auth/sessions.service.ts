@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { Batcher } from '../common/batcher.js';
 import { hydrate } from '../database/hydrate.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { digest, randomToken } from './secrets.js';
@@ -21,10 +22,12 @@ export class SessionsService {
   /** Every request resolves its session: concurrent look-ups share one query. */
   private readonly lookups = new Batcher<string, Session | null>(async (tokenHashes) => {
     const { manager } = this.dataSource;
-    const rows = (await manager.query(SESSIONS_BY_TOKEN_HASH, [[...new Set(tokenHashes)]])) as {
-      session: Record<string, unknown>;
-      user: Record<string, unknown>;
-    }[];
+    const rows = await preparedQuery<{ session: Record<string, unknown>; user: Record<string, unknown> }>(
+      this.dataSource,
+      'sessions-by-token-hash',
+      SESSIONS_BY_TOKEN_HASH,
+      [[...new Set(tokenHashes)]],
+    );
     const byHash = new Map(
       rows.map(({ session, user }) => [
         session.token_hash,

@@ -45,10 +45,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 /** The body as JSON, with body-parser's errors (the error filter words them) for too large or not JSON. */
 function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const tooLarge = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', limit });
+    // Made only when needed: an Error captures a stack trace, which is dear on every request.
+    const tooLarge = () => Object.assign(new Error('request entity too large'), { type: 'entity.too.large', limit });
     if (Number(req.headers['content-length'] ?? 0) > limit) {
       req.resume();
-      reject(tooLarge);
+      reject(tooLarge());
       return;
     }
     const chunks: Buffer[] = [];
@@ -58,7 +59,7 @@ function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
       if (size > limit) {
         req.removeAllListeners('data');
         req.resume();
-        reject(tooLarge);
+        reject(tooLarge());
       } else chunks.push(chunk);
     });
     req.on('error', reject);

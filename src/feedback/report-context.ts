@@ -3,6 +3,7 @@ import { Conversation } from '../chat/conversation.entity.js';
 import { Message } from '../chat/message.entity.js';
 import { Batcher } from '../common/batcher.js';
 import { hydrate } from '../database/hydrate.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { ModerationDecision } from '../moderation/moderation.entities.js';
 
 /** What a report about one message freezes: the message, its conversation and thread, the filter's last decision. */
@@ -22,16 +23,16 @@ SELECT to_jsonb(m) AS message, to_jsonb(c) AS conversation,
 FROM messages m JOIN conversations c ON c.id = m.conversation_id
 WHERE m.id = ANY($1::uuid[])`;
 
-interface ContextRow {
+type ContextRow = {
   message: Record<string, unknown>;
   conversation: Record<string, unknown>;
   thread: Record<string, unknown>[];
   decision: Record<string, unknown> | null;
-}
+};
 
 /** Loads the context of many reported messages in one query; a message that does not exist gets null. */
 async function loadContexts(manager: EntityManager, messageIds: string[]): Promise<(ReportContext | null)[]> {
-  const rows = (await manager.query(CONTEXTS, [[...new Set(messageIds)]])) as ContextRow[];
+  const rows = await preparedQuery<ContextRow>(manager.connection, 'report-contexts', CONTEXTS, [[...new Set(messageIds)]]);
   const byMessage = new Map(
     rows.map((row): [string, ReportContext] => {
       const message = hydrate(manager, Message, row.message);

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Batcher } from '../common/batcher.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { Report } from './feedback.entities.js';
 
-interface StoredRow {
+type StoredRow = {
   id: string;
   status: Report['status'];
   created_at: Date;
   updated_at: Date;
-}
+};
 
 export type NewReport = Pick<
   Report,
@@ -54,13 +55,13 @@ export async function insertReports(manager: EntityManager, reports: NewReport[]
     signature: r.signature,
     bands: r.bands,
   }));
-  const rows = (await manager.query(INSERT_REPORTS, [JSON.stringify(input)])) as StoredRow[];
+  const rows = await preparedQuery<StoredRow>(manager.connection, 'reports-insert', INSERT_REPORTS, [JSON.stringify(input)]);
   const stored = new Map(rows.map((row) => [row.id, row]));
   return reports.map(({ bands: _bands, ...fields }, i) => {
     const row = stored.get(input[i].id);
     if (!row) return null;
     // Everything else of the row is what was sent: reading it back would only cost the round trip's bytes.
-    return manager.create(Report, { ...fields, id: row.id, status: row.status, duplicateOf: null, needsInfoSince: null, createdAt: row.created_at, updatedAt: row.updated_at });
+    return Object.assign(new Report(), fields, { id: row.id, status: row.status, duplicateOf: null, needsInfoSince: null, createdAt: row.created_at, updatedAt: row.updated_at });
   });
 }
 
