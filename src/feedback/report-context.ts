@@ -32,7 +32,9 @@ type ContextRow = {
 
 /** Loads the context of many reported messages in one query; a message that does not exist gets null. */
 async function loadContexts(manager: EntityManager, messageIds: string[]): Promise<(ReportContext | null)[]> {
-  const rows = await preparedQuery<ContextRow>(manager.connection, 'report-contexts', CONTEXTS, [[...new Set(messageIds)]]);
+  const rows = await preparedQuery<ContextRow>(manager.connection, 'report-contexts', CONTEXTS, [
+    [...new Set(messageIds)],
+  ]);
   const byMessage = new Map(
     rows.map((row): [string, ReportContext] => {
       const message = hydrate(manager, Message, row.message);
