@@ -136,6 +136,23 @@ describe('group commit of concurrent submissions', () => {
     expect(instants).toBe(60);
   });
 
+  it('a burst on several messages stores each report with the snapshot of its own message, as answered', async () => {
+    const replies = [messageId, await modelReply(alice, 'Tell me about the stars'), await modelReply(alice, 'Tell me about rivers')];
+    const sends = Array.from({ length: 30 }, (_, i) =>
+      t.http().post('/reports').set('Cookie', alice.cookie).send({ kind: 'bias', messageId: replies[i % 3], description: `Mixed burst ${i}` }),
+    );
+    const answers = await Promise.all(sends);
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    const stored = await t.app.get(DataSource).manager.findBy(Report, answers.map((a) => ({ id: a.body.id as string })));
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    answers.forEach((answer, i) => {
+      const report = byId.get(answer.body.id as string)!;
+      expect(report.snapshot.message.id).toBe(replies[i % 3]);
+      expect(report.snapshot.messages.at(-1)!.id).toBe(replies[i % 3]);
+      expect(report.snapshot).toEqual(answer.body.snapshot);
+    });
+  });
+
   it('retries of one key inside a burst make one report; the others get it back', async () => {
     const body = { kind: 'bias', messageId, description: 'Sent many times at once' };
     const answers = await Promise.all(

@@ -1,19 +1,17 @@
-import type { Conversation } from '../chat/conversation.entity.js';
-import type { Message } from '../chat/message.entity.js';
 import { pathTo } from '../chat/message-tree.js';
-import type { ModerationDecision } from '../moderation/moderation.entities.js';
 import type { ReportSnapshot } from './feedback.entities.js';
+import type { ReportContext } from './report-context.js';
 
-/** Freezes what the reporter saw: the thread up to the message, the model, and the filter's decision. */
-export function buildSnapshot(
-  conversation: Conversation,
-  messages: Message[],
-  message: Message,
-  decision: ModerationDecision | null,
-): ReportSnapshot {
+/** What the reporter saw, less when: the thread up to the message, the model, and the filter's decision. */
+function buildSnapshot({
+  conversation,
+  thread,
+  message,
+  decision,
+}: ReportContext): Omit<ReportSnapshot, 'takenAt'> {
   return {
     conversation: { id: conversation.id, title: conversation.title },
-    messages: pathTo(messages, message.id).map((m) => ({
+    messages: pathTo(thread, message.id).map((m) => ({
       id: m.id,
       role: m.role,
       content: m.content,
@@ -36,6 +34,27 @@ export function buildSnapshot(
       scores: decision.scores,
       thresholds: decision.thresholds,
     },
-    takenAt: new Date().toISOString(),
   };
+}
+
+/** A loaded context's snapshot without its time, with its JSON: what every report on that message freezes. */
+export interface FrozenContext {
+  snapshot: Omit<ReportSnapshot, 'takenAt'>;
+  json: string;
+}
+
+const frozenContexts = new WeakMap<ReportContext, FrozenContext>();
+
+/**
+ * The snapshot of `context` less `takenAt`, built and serialised once per loaded context: a burst of reports
+ * on one message (a bad reply shared widely) shares a batch's context, and its snapshot is most of a report.
+ */
+export function frozenContext(context: ReportContext): FrozenContext {
+  let frozen = frozenContexts.get(context);
+  if (!frozen) {
+    const snapshot = buildSnapshot(context);
+    frozen = { snapshot, json: JSON.stringify(snapshot) };
+    frozenContexts.set(context, frozen);
+  }
+  return frozen;
 }

@@ -12,7 +12,7 @@ import type { AnswerReportDto, CreateReportDto } from './dto/feedback.dto.js';
 import { Report, ReportEvent } from './feedback.entities.js';
 import { type ReportContext, reportContextLoader } from './report-context.js';
 import { type NewReport, reportWriter } from './report-insert.js';
-import { buildSnapshot } from './report-snapshot.js';
+import { frozenContext } from './report-snapshot.js';
 
 /** Estimated Jaccard similarity at which an earlier report is shown to the reviewer as a likely duplicate. */
 export const SIMILAR_THRESHOLD = 0.5;
@@ -51,7 +51,7 @@ function checkReportable(input: CreateReportDto, message: Message, flagged: bool
 /** The report to store, once the reporter may see the message and may report it as `input.kind`. */
 function newReport(principal: Principal, input: CreateReportDto, context: ReportContext | null, idempotencyKey: string | null, hash: string): NewReport {
   if (!context || context.conversation.userId !== principal.userId) throw messageNotFound();
-  const { message, conversation, thread, decision } = context;
+  const { message, decision } = context;
   checkReportable(input, message, Boolean(decision && decision.action !== 'allow'));
   const sig = signature(`${input.description}\n${message.content}`);
   return {
@@ -60,7 +60,8 @@ function newReport(principal: Principal, input: CreateReportDto, context: Report
     messageId: message.id,
     categories: input.categories ?? (input.kind === 'filter_false_positive' ? decision!.categories : []),
     description: input.description,
-    snapshot: buildSnapshot(conversation, thread, message, decision),
+    frozen: frozenContext(context),
+    takenAt: new Date().toISOString(),
     idempotencyKey,
     requestHash: hash,
     signature: toSigned(sig),
