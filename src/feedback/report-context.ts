@@ -15,13 +15,14 @@ export interface ReportContext {
 }
 
 // One round trip for a batch: each distinct message with its conversation, its whole thread and the
-// filter's latest decision, as JSON rows of their tables.
+// filter's latest decision, as JSON rows of their tables. The ids come as a JSON array: with `= ANY($1::uuid[])`
+// PostgreSQL saw how many there were and planned the prepared statement afresh on every call.
 const CONTEXTS = `
 SELECT to_jsonb(m) AS message, to_jsonb(c) AS conversation,
   (SELECT jsonb_agg(to_jsonb(t) ORDER BY t.created_at) FROM messages t WHERE t.conversation_id = m.conversation_id) AS thread,
   (SELECT to_jsonb(d) FROM moderation_decisions d WHERE d.message_id = m.id ORDER BY d.created_at DESC LIMIT 1) AS decision
 FROM messages m JOIN conversations c ON c.id = m.conversation_id
-WHERE m.id = ANY($1::uuid[])`;
+WHERE m.id IN (SELECT id::uuid FROM jsonb_array_elements_text($1::jsonb) AS wanted(id))`;
 
 type ContextRow = {
   message: Record<string, unknown>;
@@ -33,7 +34,7 @@ type ContextRow = {
 /** Loads the context of many reported messages in one query; a message that does not exist gets null. */
 async function loadContexts(manager: EntityManager, messageIds: string[]): Promise<(ReportContext | null)[]> {
   const rows = await preparedQuery<ContextRow>(manager.connection, 'report-contexts', CONTEXTS, [
-    [...new Set(messageIds)],
+    JSON.stringify([...new Set(messageIds)]),
   ]);
   const byMessage = new Map(
     rows.map((row): [string, ReportContext] => {
