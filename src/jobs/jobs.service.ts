@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
+import { reportUnlessShuttingDown } from '../common/shutdown-signals.js';
 import { DATABASE_URL } from '../database/database-url.js';
 
 export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
@@ -30,7 +31,7 @@ export class JobsService implements OnApplicationShutdown {
     this.boss ??= (async () => {
       const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4, schedule: false, supervise: true });
       boss.on('error', (error: Error) => {
-        if (!this.stopped) this.logger.error(`job queue error: ${error.message}`);
+        if (!this.stopped) reportUnlessShuttingDown(error, () => this.logger.error(`job queue error: ${error.message}`));
       });
       await boss.start();
       return boss;

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { reportUnlessShuttingDown } from '../common/shutdown-signals.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { ModelRegistryService } from './model-registry.service.js';
@@ -73,7 +74,9 @@ export class ServingWatcher implements OnApplicationBootstrap, OnApplicationShut
       if (change.kind === 'policy') void this.check();
     });
     client.on('error', (error: Error) => {
-      if (!this.closed) this.logger.warn(`model promotion listener lost its connection: ${error.message}`);
+      if (!this.closed) {
+        reportUnlessShuttingDown(error, () => this.logger.warn(`model promotion listener lost its connection: ${error.message}`));
+      }
       if (this.client === client) this.client = undefined;
       client.end().catch(() => undefined);
     });
