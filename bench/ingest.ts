@@ -22,7 +22,7 @@ import { SESSION_COOKIE } from '../src/auth/auth.guard.js';
 import { SessionsService } from '../src/auth/sessions.service.js';
 import { UsersService } from '../src/auth/users.service.js';
 import { createApp } from '../src/bootstrap.js';
-import { PROJECT_ROOT } from '../src/common/package-info.js';
+import { PACKAGE, PROJECT_ROOT } from '../src/common/package-info.js';
 import { loadConfig } from '../src/config/config.js';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { commandLine, machine, table, updateBenchmarks } from './common.js';
@@ -40,6 +40,14 @@ const WARM_UP = 10_000;
 /** Fewer connections: how latency falls when fewer submissions wait in line. */
 const FEWER_CONNECTIONS = [100, 50, 10];
 const FEWER_REQUESTS = 5_000;
+/** The node flags `npm start` serves with: the app in this process must run with them too, or it measures another service. */
+const START_FLAGS = (() => {
+  const flags = /\bnode((?: --\S+)*) dist\/src\/main\.js/.exec(PACKAGE.scripts.start)?.[1].trim();
+  if (flags === undefined) throw new Error('bench:ingest: cannot read the node flags of the start script in package.json');
+  return flags.split(' ').filter(Boolean);
+})();
+const missingFlags = START_FLAGS.filter((flag) => !process.execArgv.includes(flag));
+if (missingFlags.length) throw new Error(`bench:ingest: run it as npm start runs the service, with ${missingFlags.join(' ')}`);
 /** node-postgres' default pool size, which the app's TypeORM DataSource uses too. */
 const POOL_SIZE = 10;
 
@@ -201,7 +209,7 @@ try {
       'messages with their conversations, threads and filter decisions (started before the session is known), then one statement ' +
       'stores the reports with their LSH band keys and their `submitted` events, skipping an Idempotency-Key already used (only those ' +
       'are then looked up). A snapshot is built and serialised once per loaded message and sent once per batch. ' +
-      `The app runs in this process with the V8 flags \`npm start\` gives it (${process.execArgv.join(' ') || 'none'}): at the default ` +
+      `The app runs in this process with the V8 flags \`npm start\` gives it (${START_FLAGS.join(' ') || 'none'}): at the default ` +
       'young generation (16 MB semi-spaces) scavenges ran ~25 times a second and took ~18 % of the main thread, as the 200 submissions ' +
       'in flight outlived them; at 64 MB, ~7 a second and ~5 %. ' +
       'Earlier: 357 reports/s, p99 828 ms, with seven round trips per submission through Express and Nest; then about 2 840/s (as ' +

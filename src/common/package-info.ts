@@ -9,6 +9,6 @@ export const PROJECT_ROOT = (() => {
   return process.cwd();
 })();
 
-export const PACKAGE: { name: string; version: string } = JSON.parse(
+export const PACKAGE: { name: string; version: string; scripts: Record<string, string> } = JSON.parse(
   readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8'),
 );
