@@ -44,6 +44,20 @@ describe('Batcher', () => {
     await expect(Promise.all(later)).resolves.toEqual([2, 3, 4, 5]);
   });
 
+  it("sends the next batch before the finished batch's callers go on", async () => {
+    const r = recorder((n: number) => n);
+    const batcher = new Batcher(r.run);
+    const first = batcher.submit(1);
+    await tick();
+    const waiting = batcher.submit(2);
+    await tick();
+    const sentWhenFirstAnswered = first.then(() => r.batches.length);
+    r.releaseAll();
+    await expect(sentWhenFirstAnswered).resolves.toBe(2);
+    r.releaseAll();
+    await expect(waiting).resolves.toBe(2);
+  });
+
   it('splits at maxBatch and keeps at most `concurrency` batches in flight', async () => {
     const r = recorder((n: number) => n);
     const batcher = new Batcher(r.run, { maxBatch: 2, concurrency: 2 });
@@ -78,13 +92,17 @@ describe('Batcher', () => {
       return inputs;
     });
     const failed = await Promise.allSettled([batcher.submit(1), batcher.submit(2)]);
-    expect(failed.every((s) => s.status === 'rejected' && (s.reason as Error).message === 'connection lost')).toBe(true);
+    expect(
+      failed.every((s) => s.status === 'rejected' && (s.reason as Error).message === 'connection lost'),
+    ).toBe(true);
     fail = false;
     await expect(batcher.submit(3)).resolves.toBe(3);
   });
 
   it('rejects a batch whose run answers the wrong number of inputs', async () => {
     const batcher = new Batcher<number, number>(async () => [1]);
-    await expect(Promise.all([batcher.submit(1), batcher.submit(2)])).rejects.toThrow('1 answers for 2 inputs');
+    await expect(Promise.all([batcher.submit(1), batcher.submit(2)])).rejects.toThrow(
+      '1 answers for 2 inputs',
+    );
   });
 });

@@ -40,22 +40,33 @@ export class Batcher<I, O> {
     while (this.inFlight < this.options.concurrency && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.maxBatch);
       this.inFlight++;
-      this.run(batch.map((call) => call.input))
-        .then(
-          (outputs) => {
-            if (outputs.length !== batch.length) throw new Error(`Batcher: ${outputs.length} answers for ${batch.length} inputs`);
+      this.run(batch.map((call) => call.input)).then(
+        (outputs) =>
+          this.settle(() => {
+            if (outputs.length !== batch.length)
+              throw new Error(`Batcher: ${outputs.length} answers for ${batch.length} inputs`);
             batch.forEach((call, i) => {
               const output = outputs[i];
               if (output instanceof Error) call.reject(output);
               else call.resolve(output);
             });
-          },
-        )
-        .catch((error: unknown) => batch.forEach((call) => call.reject(error)))
-        .finally(() => {
-          this.inFlight--;
-          this.schedule();
-        });
+          }, batch),
+        (error: unknown) => this.settle(() => batch.forEach((call) => call.reject(error)), batch),
+      );
+    }
+  }
+
+  /**
+   * The next batch is sent before this one's callers go on: the database works on it while they write their
+   * answers, instead of waiting for them (under load, ~100 callers take an event-loop turn of several ms).
+   */
+  private settle(answer: () => void, batch: { reject: (error: unknown) => void }[]): void {
+    this.inFlight--;
+    this.flush();
+    try {
+      answer();
+    } catch (error) {
+      batch.forEach((call) => call.reject(error));
     }
   }
 }
