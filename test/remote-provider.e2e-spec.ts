@@ -44,7 +44,10 @@ describe('MODEL_PROVIDER=openai-compatible', () => {
       let pieces = 0;
       for await (const chunk of stream) {
         const piece = chunk.choices[0]?.delta.content;
-        if (piece) (text += piece), pieces++;
+        if (piece) {
+          text += piece;
+          pieces++;
+        }
       }
       expect(direct.length).toBeGreaterThanOrEqual(100);
       expect(text).toBe(direct);

@@ -183,7 +183,6 @@ function loadPthreadWorkersFromFiles(threads: number): () => void {
   globalThis.Blob = class extends Capturing {
     constructor(...args: ConstructorParameters<typeof Blob>) {
       super(...args);
-      const parts = args[0];
       const text = texts.get(this);
       if (text?.startsWith('var WasmBackendModuleThreadedSimd'))
         writeFileSync(mainFile, prelude + '\n' + text);

@@ -39,7 +39,7 @@ export async function generate(
   promptIds: number[],
   opts: GenerateOptions,
 ): Promise<GenerateResult> {
-  const { cfg, params } = model;
+  const { cfg } = model;
   if (promptIds.length === 0) throw new Error('generate needs at least one prompt token');
   const bad = promptIds.find((id) => !Number.isInteger(id) || id < 0 || id >= cfg.vocabSize);
   if (bad !== undefined)
