@@ -39,7 +39,8 @@ const RAW_SECONDS = arg('seconds', 10);
 const WARM_UP = 10_000;
 /** Fewer connections: how latency falls when fewer submissions wait in line. */
 const FEWER_CONNECTIONS = [100, 50, 10];
-const FEWER_REQUESTS = 5_000;
+// Enough that each p99 rests on 200 submissions, not 50: at 5 000 one slow second moved it by 10 ms and more.
+const FEWER_REQUESTS = 20_000;
 /** The node flags `npm start` serves with: the app in this process must run with them too, or it measures another service. */
 const START_FLAGS = (() => {
   const flags = /\bnode((?: --\S+)*) dist\/src\/main\.js/.exec(PACKAGE.scripts.start)?.[1].trim();
@@ -215,7 +216,9 @@ try {
       'Earlier: 357 reports/s, p99 828 ms, with seven round trips per submission through Express and Nest; then about 2 840/s (as ' +
       'autocannon counted it), p99 111–134 ms, with three round trips, 16 rows of LSH bands per report and zero-filled WAL segments; ' +
       'then 3 400–4 400/s, p99 86–132 ms, before prepared statements, shared snapshots and the larger young generation. ' +
-      'With 200 connections, latency is mostly waiting in line: p50 ≈ connections ÷ rate for both rows of the table. Autocannon, the app ' +
+      'With 200 connections, latency is mostly waiting in line: p50 ≈ connections ÷ rate for both rows of the table. ' +
+      'The app is saturated from about 100 connections on: there the rate is already within 7–14 % of that at 200, so the other ' +
+      '100 connections mostly wait longer. Autocannon, the app ' +
       "and PostgreSQL share the machine's two cores; during the run the app's main thread is busy about 80 % of the time, PostgreSQL " +
       'takes about 60 % of a core and autocannon a quarter. A batch of ~100 reports takes 12–20 ms to store (8–9 ms of it executing ' +
       'the statement, ~85 µs of PostgreSQL CPU per report); a submission waits for the batch ahead of it, then its own. The next ' +
