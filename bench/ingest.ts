@@ -5,7 +5,8 @@
  * stored report count must equal the number of 2xx answers: nothing acknowledged may be lost. Shorter runs
  * at 100, 50 and 10 connections show how latency falls when fewer submissions wait in line.
  *
- * Runs compiled (it boots the NestJS app), with the V8 flags of `npm start`: `tsc -p tsconfig.build.json && node --max-semi-space-size=64 dist/bench/ingest.js`.
+ * Runs compiled (it boots the NestJS app) through `npm run bench:ingest`, with the node flags of `npm start`: it reads
+ * them from package.json and refuses to run without them.
  * Options: `--requests N` (default 50000), `--connections N` (default 200), `--seconds N` for the raw
  * insert phase (default 10).
  */
